@@ -1,0 +1,34 @@
+package dev.kisscam.core.port.out;
+
+import dev.kisscam.core.domain.Failure;
+import dev.kisscam.core.domain.Requester;
+
+/**
+ * Tells a requester how their job goes, through whatever frontend they used. Calls for one job come in order
+ * from one thread; calls for different jobs come concurrently. Only {@link #videoReady} may fail the job:
+ * a failure of any other call is logged and the job goes on.
+ */
+public interface Delivery {
+
+    /** The job exists; {@code queuePosition} 0 means it starts now, N means it is N-th in line for a slot. */
+    void accepted(JobRef job, int queuePosition);
+
+    /** The job moved up the queue (throttled by the core). */
+    void queuePosition(JobRef job, int queuePosition);
+
+    /** The provider is working; {@code percent} is 0..100 and never goes down for one submission. */
+    void progress(JobRef job, int percent);
+
+    /**
+     * Hands the finished video over. When this returns, the core deletes the job's media; throw
+     * {@link DeliveryException} if the video did not reach the requester.
+     */
+    void videoReady(JobRef job, Video video);
+
+    void failed(JobRef job, Failure failure);
+
+    void cancelled(JobRef job);
+
+    /** A draft's second photo never came; its photo is gone. */
+    void draftExpired(Requester requester);
+}

@@ -1,0 +1,14 @@
+package dev.kisscam.core.port.out;
+
+import dev.kisscam.core.domain.PeopleCount;
+import dev.kisscam.core.domain.Photo;
+
+/** Counts the people in a photo and tells whether anyone looks under 18. */
+public interface PeopleDetector {
+
+    /**
+     * @param media where to read the photo's bytes from
+     * @throws PeopleDetectionException when the detector cannot give a trustworthy answer; it never guesses
+     */
+    PeopleCount detect(Photo photo, MediaReader media);
+}

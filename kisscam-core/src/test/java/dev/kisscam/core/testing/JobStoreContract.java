@@ -1,0 +1,159 @@
+package dev.kisscam.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.core.domain.Dimensions;
+import dev.kisscam.core.domain.Failure;
+import dev.kisscam.core.domain.FailureCode;
+import dev.kisscam.core.domain.GenerationTicket;
+import dev.kisscam.core.domain.ImageFormat;
+import dev.kisscam.core.domain.Job;
+import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.JobPhoto;
+import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.MediaKey;
+import dev.kisscam.core.domain.PersonBox;
+import dev.kisscam.core.domain.Photo;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.port.out.JobStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link JobStore} must do. Extend it; {@link #reopen()} must return a store over the same
+ * durable state (a new instance for a persistent store), so the tests also prove what survives a restart.
+ */
+public abstract class JobStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-26T10:15:30.123456Z");
+
+    protected JobStore store;
+
+    protected abstract JobStore newStore() throws Exception;
+
+    protected abstract JobStore reopen() throws Exception;
+
+    @BeforeEach
+    void createStore() throws Exception {
+        store = newStore();
+    }
+
+    public static Job sampleJob(long sequence, JobState state) {
+        var requester = new Requester(new RequesterId("test:" + sequence % 7), "chat-" + sequence, Locale.forLanguageTag("ru"));
+        var photo = new JobPhoto(
+                new Photo(new MediaKey("photo-" + sequence), ImageFormat.JPEG, new Dimensions(1280, 960), 123_456),
+                List.of(new PersonBox(0.1, 0.2, 0.3, 0.4), new PersonBox(0.5, 0.1, 0.25, 0.8)));
+        return new Job(JobId.random(), sequence, requester, List.of(photo), state, T0, T0.plusSeconds(sequence),
+                List.of(new Spend("grok-4.3", 12_345)));
+    }
+
+    static List<JobState> everyState() {
+        return List.of(
+                new JobState.Draft(T0.plusSeconds(600)),
+                new JobState.Queued(),
+                new JobState.Submitting(2),
+                new JobState.Generating(new GenerationTicket("req-abc-123"), 1, T0.plusMillis(1500)),
+                new JobState.Delivering(new MediaKey("video-1"), 4_000_000),
+                new JobState.Done(T0.plusSeconds(99)),
+                new JobState.Failed(new Failure(FailureCode.MODERATION_BLOCKED, "blocked: \"quotes\" and ünïcødé")),
+                new JobState.Cancelled(),
+                new JobState.Expired());
+    }
+
+    @Test
+    void every_state_survives_a_reopen_exactly() throws Exception {
+        var saved = new ArrayList<Job>();
+        long sequence = 1;
+        for (JobState state : everyState()) {
+            Job job = sampleJob(sequence++, state);
+            store.save(job);
+            saved.add(job);
+        }
+        JobStore reopened = reopen();
+        for (Job job : saved) {
+            assertThat(reopened.find(job.id())).contains(job);
+        }
+    }
+
+    @Test
+    void a_two_photo_job_keeps_both_photos_in_order() throws Exception {
+        Job one = sampleJob(1, new JobState.Queued());
+        var second = new JobPhoto(new Photo(new MediaKey("photo-second"), ImageFormat.WEBP, new Dimensions(800, 1200), 99),
+                List.of());
+        Job two = one.withPhotos(List.of(one.photos().getFirst(), second), new JobState.Queued(), T0);
+        store.save(two);
+        assertThat(reopen().find(two.id())).contains(two);
+    }
+
+    @Test
+    void a_save_replaces_the_earlier_version() throws Exception {
+        Job job = sampleJob(1, new JobState.Queued());
+        store.save(job);
+        Job later = job.withState(new JobState.Generating(new GenerationTicket("t-1"), 1, T0), T0.plusSeconds(5));
+        store.save(later);
+
+        assertThat(reopen().find(job.id())).contains(later);
+    }
+
+    @Test
+    void unfinished_lists_only_unfinished_jobs_in_sequence_order() throws Exception {
+        Job third = sampleJob(30, new JobState.Queued());
+        Job first = sampleJob(10, new JobState.Generating(new GenerationTicket("t"), 1, T0));
+        Job done = sampleJob(15, new JobState.Done(T0));
+        Job second = sampleJob(20, new JobState.Draft(T0));
+        Job failed = sampleJob(25, new JobState.Failed(new Failure(FailureCode.GENERATION_FAILED, "x")));
+        for (Job job : List.of(third, first, done, second, failed)) {
+            store.save(job);
+        }
+        // a job that finishes leaves the unfinished list
+        Job secondCancelled = second.withState(new JobState.Cancelled(), T0);
+        store.save(secondCancelled);
+
+        assertThat(reopen().unfinished()).extracting(Job::id).containsExactly(first.id(), third.id());
+    }
+
+    @Test
+    void an_unknown_id_is_empty() {
+        assertThat(store.find(JobId.random())).isEmpty();
+    }
+
+    @Test
+    void delivered_jobs_are_counted_per_requester() throws Exception {
+        Job a = sampleJob(7, new JobState.Done(T0));
+        Job b = sampleJob(14, new JobState.Done(T0));
+        Job c = sampleJob(21, new JobState.Failed(new Failure(FailureCode.GENERATION_FAILED, "x")));
+        Job other = sampleJob(8, new JobState.Done(T0));
+        for (Job job : List.of(a, b, c, other)) {
+            store.save(job);
+        }
+        JobStore reopened = reopen();
+        assertThat(reopened.countDelivered(a.requester().id())).isEqualTo(2);
+        assertThat(reopened.countDelivered(other.requester().id())).isEqualTo(1);
+        assertThat(reopened.countDelivered(new RequesterId("test:nobody"))).isZero();
+    }
+
+    @Test
+    void concurrent_saves_of_different_jobs_all_land() throws Exception {
+        List<Job> jobs = IntStream.range(0, 200).mapToObj(i -> sampleJob(i, new JobState.Queued())).toList();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Job job : jobs) {
+                executor.submit(() -> {
+                    store.save(job);
+                    store.save(job.withState(new JobState.Submitting(1), T0));
+                });
+            }
+        }
+        List<Job> unfinished = reopen().unfinished();
+        assertThat(unfinished).hasSize(200);
+        assertThat(unfinished).allSatisfy(j -> assertThat(j.state()).isEqualTo(new JobState.Submitting(1)));
+        assertThat(unfinished).extracting(Job::sequence).isSorted();
+    }
+}
