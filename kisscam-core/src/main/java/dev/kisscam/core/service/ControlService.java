@@ -61,16 +61,15 @@ final class ControlService implements JobControl, Usage, Consent {
             JobId id = target.get().id();
             queue.remove(id);
             var before = new AtomicReference<JobState>();
-            Optional<Job> cancelled = jobs.transition(id, j -> {
-                before.set(j.state());
-                return j.withState(new JobState.Cancelled(), jobs.now());
+            Optional<Job> cancelled = jobs.finish(id, new JobState.Cancelled(), (was, now) -> {
+                before.set(was.state());
+                queue.interrupt(id);
+                deleteMedia(now, was.state());
             });
             if (cancelled.isEmpty()) {
                 return new CancelOutcome.NothingToCancel();
             }
-            queue.interrupt(id);
             LOG.log(Level.INFO, "job " + id + ": cancelled by " + requester + " while " + before.get());
-            deleteMedia(cancelled.get(), before.get());
             notifier.cancelled(cancelled.get());
             return new CancelOutcome.Cancelled(id, what(before.get()));
         } finally {

@@ -36,22 +36,26 @@ final class DraftExpiry {
         return expired;
     }
 
+    private void deletePhotos(Job draft) {
+        try {
+            draft.photoKeys().forEach(media::delete);
+        } catch (MediaStoreException e) {
+            LOG.log(Level.WARNING, "job " + draft.id() + ": photo left for the sweeper: " + e.getMessage());
+        }
+    }
+
     private boolean expire(Job draft) {
         ReentrantLock lock = requesterLocks.of(draft.requester().id());
         lock.lock();
         try {
             Instant now = jobs.now();
-            Optional<Job> expired = jobs.transition(draft.id(), j -> j.state() instanceof JobState.Draft d
-                    && !now.isBefore(d.expiresAt()) ? j.withState(new JobState.Expired(), now) : null);
+            Optional<Job> expired = jobs.finish(draft.id(), j -> j.state() instanceof JobState.Draft d
+                    && !now.isBefore(d.expiresAt()) ? j.withState(new JobState.Expired(), now) : null,
+                    (before, after) -> deletePhotos(after));
             if (expired.isEmpty()) {
                 return false;
             }
             LOG.log(Level.INFO, "job " + draft.id() + ": draft expired");
-            try {
-                draft.photoKeys().forEach(media::delete);
-            } catch (MediaStoreException e) {
-                LOG.log(Level.WARNING, "job " + draft.id() + ": photo left for the sweeper: " + e.getMessage());
-            }
             notifier.draftExpired(draft.requester());
             return true;
         } finally {

@@ -236,17 +236,15 @@ final class IntakeService implements PhotoIntake {
         boolean replacedDraft = false;
         Optional<Job> draft = jobs.draftOf(requester.id());
         if (draft.isPresent()) {
-            replacedDraft = jobs.moveTo(draft.get().id(), new JobState.Cancelled()).isPresent();
-            draft.get().photoKeys().forEach(k -> media.delete(k));
+            replacedDraft = jobs.finish(draft.get().id(), new JobState.Cancelled(),
+                    (before, after) -> after.photoKeys().forEach(media::delete)).isPresent();
         }
         Job job = jobs.create(requester, photos, new JobState.Queued(), spends);
         return admission.admit(job, replacedDraft);
     }
 
     private void expireSilently(Job draft) {
-        if (jobs.moveTo(draft.id(), new JobState.Expired()).isPresent()) {
-            draft.photoKeys().forEach(k -> media.delete(k));
-        }
+        jobs.finish(draft.id(), new JobState.Expired(), (before, after) -> after.photoKeys().forEach(media::delete));
     }
 
     private void deleteAll(List<Photo> photos) {

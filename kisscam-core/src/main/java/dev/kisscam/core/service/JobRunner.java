@@ -25,7 +25,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -67,7 +66,7 @@ final class JobRunner implements Consumer<JobId> {
         try {
             switch (job.state()) {
                 case JobState.Queued q -> submit(job, 1);
-                case JobState.Generating g -> follow(job, g);
+                case JobState.Generating g -> follow(job, g, -1);
                 case JobState.Delivering d -> deliver(job, d);
                 case JobState.Draft d -> LOG.log(Level.ERROR, "job " + id + ": a draft was queued");
                 case JobState.Submitting s -> LOG.log(Level.ERROR, "job " + id + ": a submitting job was queued");
@@ -118,14 +117,15 @@ final class JobRunner implements Consumer<JobId> {
             LOG.log(Level.INFO, "job " + id + ": cancelled during submission; ticket " + ticket + " abandoned");
             return;
         }
-        follow(moved.get(), generating);
+        follow(moved.get(), generating, 0);
     }
 
-    private void follow(Job job, JobState.Generating generating) {
+    /** {@code toldProgress} is what the requester last heard: 0 after a submission, -1 after a restart. */
+    private void follow(Job job, JobState.Generating generating, int toldProgress) {
         JobId id = job.id();
         PollingPolicy policy = generator.pollingPolicy();
         Instant deadline = generating.submittedAt().plus(policy.timeout());
-        int lastProgress = -1;
+        int lastProgress = toldProgress;
         while (!Thread.currentThread().isInterrupted() && jobs.current(id).isPresent()) {
             if (!jobs.now().isBefore(deadline)) {
                 fail(id, new Failure(FailureCode.GENERATION_TIMED_OUT, "no result within " + policy.timeout()));
@@ -230,13 +230,12 @@ final class JobRunner implements Consumer<JobId> {
             }
             return;
         }
-        Optional<Job> done = jobs.moveTo(job.id(), new JobState.Done(jobs.now()));
         observer.stage(JobObserver.Stage.DELIVERY, since(started));
         LOG.log(Level.INFO, "job " + job.id() + ": delivered; provider spend " + job.spentUsdTicks() + " ticks");
-        if (done.isPresent()) {
+        jobs.finish(job.id(), new JobState.Done(jobs.now()), (before, after) -> {
             deleteQuietly(delivering.video());
-            job.photoKeys().forEach(this::deleteQuietly);
-        }
+            after.photoKeys().forEach(this::deleteQuietly);
+        });
     }
 
     private void failUnlessStopping(JobId id, FailureCode code, String detail, Spend spend) {
@@ -251,23 +250,21 @@ final class JobRunner implements Consumer<JobId> {
 
     /** Ends the job as failed (with what it cost), tells the requester, and drops media a retry cannot use. */
     void fail(JobId id, Failure failure, Spend spend) {
-        var before = new AtomicReference<Job>();
-        Optional<Job> failed = jobs.transition(id, j -> {
-            before.set(j);
+        Optional<Job> failed = jobs.finish(id, j -> {
             Job charged = spend == null ? j : j.withSpend(spend);
             return charged.withState(new JobState.Failed(failure), jobs.now());
+        }, (before, after) -> {
+            if (before.state() instanceof JobState.Delivering d) {
+                deleteQuietly(d.video());
+            }
+            if (!failure.retryable()) {
+                after.photoKeys().forEach(this::deleteQuietly);
+            }
         });
-        if (failed.isEmpty()) {
-            return;
-        }
-        LOG.log(Level.WARNING, "job " + id + ": failed, " + failure.code() + ": " + failure.detail());
-        notifier.failed(failed.get(), failure);
-        if (before.get().state() instanceof JobState.Delivering d) {
-            deleteQuietly(d.video());
-        }
-        if (!failure.retryable()) {
-            failed.get().photoKeys().forEach(this::deleteQuietly);
-        }
+        failed.ifPresent(job -> {
+            LOG.log(Level.WARNING, "job " + id + ": failed, " + failure.code() + ": " + failure.detail());
+            notifier.failed(job, failure);
+        });
     }
 
     private void spent(Spend spend) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,9 +66,42 @@ final class Jobs {
 
     /**
      * Applies {@code change} to the job's current version and saves the result. Returns empty, changing
-     * nothing, when the job has finished (or never was) or when {@code change} returns null.
+     * nothing, when the job has finished (or never was) or when {@code change} returns null. A change that
+     * finishes the job must go through {@link #finish}.
      */
     Optional<Job> transition(JobId id, UnaryOperator<Job> change) {
+        return apply(id, change, false).map(Change::after);
+    }
+
+    /** Moves the job to an unfinished {@code state} unless it has finished meanwhile. */
+    Optional<Job> moveTo(JobId id, JobState state) {
+        return transition(id, job -> job.withState(state, now()));
+    }
+
+    /**
+     * Finishes the job as {@code change} says, saves it, then runs {@code cleanup} with the version before
+     * and after (deleting media, say) and only then reports the job finished to the observer.
+     */
+    Optional<Job> finish(JobId id, UnaryOperator<Job> change, BiConsumer<Job, Job> cleanup) {
+        Optional<Change> done = apply(id, change, true);
+        done.ifPresent(c -> {
+            try {
+                cleanup.accept(c.before(), c.after());
+            } finally {
+                observer.finished(c.after());
+            }
+        });
+        return done.map(Change::after);
+    }
+
+    Optional<Job> finish(JobId id, JobState finalState, BiConsumer<Job, Job> cleanup) {
+        return finish(id, job -> job.withState(finalState, now()), cleanup);
+    }
+
+    private record Change(Job before, Job after) {
+    }
+
+    private Optional<Change> apply(JobId id, UnaryOperator<Job> change, boolean finishing) {
         var lock = locks.of(id);
         lock.lock();
         try {
@@ -79,22 +113,21 @@ final class Jobs {
             if (next == null) {
                 return Optional.empty();
             }
+            if (next.state().finished() != finishing) {
+                throw new IllegalArgumentException("job " + id + ": " + (finishing
+                        ? "finish() needs a finished state, not " : "transition() cannot finish a job: ")
+                        + next.state());
+            }
             store.save(next);
-            if (next.state().finished()) {
+            if (finishing) {
                 live.remove(id);
-                observer.finished(next);
             } else {
                 live.put(id, next);
             }
-            return Optional.of(next);
+            return Optional.of(new Change(current, next));
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Moves the job to {@code state} unless it has finished meanwhile. */
-    Optional<Job> moveTo(JobId id, JobState state) {
-        return transition(id, job -> job.withState(state, now()));
     }
 
     Optional<Job> current(JobId id) {
