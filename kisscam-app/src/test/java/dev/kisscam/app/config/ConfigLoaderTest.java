@@ -128,4 +128,17 @@ class ConfigLoaderTest {
                 .contains("TELEGRAM_BOT_TOKEN=****").contains("GROK_API_URL=https://api.x.ai/v1");
         assertThat(valid(env, ConfigLoader.Purpose.BOT).toString()).doesNotContain(TOKEN).doesNotContain(KEY);
     }
+
+    @Test
+    void the_example_file_documents_every_variable_the_loader_reads() throws Exception {
+        String example = Files.readString(Path.of("..", ".env.example"));
+        var documented = example.lines().filter(l -> l.matches("[A-Z0-9_]+=.*")).map(l -> l.substring(0, l.indexOf('=')))
+                .collect(java.util.stream.Collectors.toSet());
+        var read = new java.util.HashSet<>(ConfigLoader.DEFAULTS.keySet());
+        ConfigLoader.describe(Map.of()).forEach(line -> read.add(line.substring(0, line.indexOf('='))));
+        read.addAll(ConfigLoader.SECRETS);
+        read.addAll(java.util.List.of("TELEGRAM_WEBHOOK_URL", "TEMP_STORAGE_PATH", "S3_ENDPOINT", "S3_BUCKET", "LOG_FILE"));
+
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(read);
+    }
 }
