@@ -76,7 +76,7 @@ final class PeopleAnswer {
         double width = fraction(box, "width");
         double height = fraction(box, "height");
         if (width <= 0 || height <= 0 || left + width > 1 + EDGE_SLACK || top + height > 1 + EDGE_SLACK) {
-            throw invalid("a box is empty or reaches outside the photo: " + box);
+            throw invalid("a box is empty or reaches outside the photo");
         }
         return new PersonBox(left, top, Math.min(width, 1 - left), Math.min(height, 1 - top));
     }
@@ -84,7 +84,7 @@ final class PeopleAnswer {
     private static double fraction(JsonNode box, String name) {
         JsonNode value = box.get(name);
         if (!value.isNumber() || !(value.doubleValue() >= 0 && value.doubleValue() <= 1)) {
-            throw invalid("box " + name + " is not a fraction 0..1: " + value);
+            throw invalid("a box's " + name + " is not a fraction 0..1");
         }
         return value.doubleValue();
     }

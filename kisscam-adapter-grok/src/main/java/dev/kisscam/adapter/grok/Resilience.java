@@ -3,7 +3,6 @@ package dev.kisscam.adapter.grok;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
@@ -20,7 +19,6 @@ import java.util.function.Supplier;
  */
 final class Resilience {
     private static final System.Logger LOG = System.getLogger(Resilience.class.getName());
-    private static final double JITTER = 0.5;
 
     private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, CircuitBreaker> breakers = new EnumMap<>(Endpoint.class);
@@ -29,16 +27,10 @@ final class Resilience {
 
     Resilience(GrokConfig config) {
         this.retryAfterLimit = config.retry().retryAfterLimit();
-        GrokConfig.RetrySettings retry = config.retry();
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
-                retry.initialBackoff(), 2.0, JITTER, retry.maxBackoff());
         RetryConfig retryConfig = RetryConfig.custom()
-                .maxAttempts(retry.maxAttempts())
+                .maxAttempts(config.retry().maxAttempts())
                 .retryOnException(this::worthRetrying)
-                .intervalBiFunction((attempt, outcome) -> outcome.isLeft()
-                        && outcome.getLeft() instanceof XaiFailure failure && failure.retryAfter().isPresent()
-                        ? failure.retryAfter().get().toMillis()
-                        : backoff.apply(attempt))
+                .intervalBiFunction(new Backoff(config.retry()))
                 .build();
         GrokConfig.BreakerSettings breaker = config.circuitBreaker();
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()

@@ -38,11 +38,11 @@ final class VideoStatusAnswer {
         return switch (status.asText().toLowerCase(Locale.ROOT)) {
             case "done" -> done(body, spend);
             case "failed" -> {
-                String code = code(body, "unknown");
+                String code = code(body, secrets, "unknown");
                 yield new GenerationStatus.Failed(code, message(body, secrets, "the provider gave no reason"),
                         false, TRANSIENT_CODES.contains(code), spend);
             }
-            case "expired" -> new GenerationStatus.Failed(code(body, "expired"),
+            case "expired" -> new GenerationStatus.Failed(code(body, secrets, "expired"),
                     message(body, secrets, "the provider let the generation expire"), true, true, spend);
             default -> new GenerationStatus.Pending(progressOf(body));
         };
@@ -60,12 +60,13 @@ final class VideoStatusAnswer {
         return new GenerationStatus.Ready(url.asText(), spend);
     }
 
-    private static String code(JsonNode body, String otherwise) {
+    /** The provider's code in one spelling: {@code Internal error} and {@code internal_error} are the same. */
+    private static String code(JsonNode body, Secrets secrets, String otherwise) {
         JsonNode code = body.path("error").path("code");
         if (!code.isValueNode() || code.asText().isBlank()) {
             return otherwise;
         }
-        return code.asText().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return secrets.redact(code.asText()).strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9*]+", "_");
     }
 
     private static String message(JsonNode body, Secrets secrets, String otherwise) {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.Properties;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,6 +28,7 @@ import okio.BufferedSource;
 final class XaiClient {
     static final String USER_AGENT = "kisscam/" + projectVersion();
 
+    private static final String INTERRUPTED = "interrupted";
     private static final MediaType JSON = MediaType.get("application/json");
     /** API answers are a few kilobytes; anything far larger is not an answer we asked for. */
     private static final long MAX_ANSWER_BYTES = 4L * 1024 * 1024;
@@ -89,7 +93,7 @@ final class XaiClient {
         return resilience.call(endpoint, () -> {
             Response response;
             try {
-                response = files.newCall(request).execute();
+                response = execute(files.newCall(request));
             } catch (IOException e) {
                 throw ioFailure(endpoint, Repeat.SAFE, e, true);
             }
@@ -133,7 +137,7 @@ final class XaiClient {
     }
 
     private Answer exchange(Endpoint endpoint, Repeat repeat, Request request, TrackedBody body) {
-        try (Response response = api.newCall(request).execute()) {
+        try (Response response = execute(api.newCall(request))) {
             byte[] answer = readCapped(endpoint, response.body().source());
             if (!response.isSuccessful()) {
                 throw failureFrom(endpoint, repeat, response, answer);
@@ -156,6 +160,10 @@ final class XaiClient {
      * written, whatever ended the call (a read timeout, a reset, even an interrupt).
      */
     private XaiFailure ioFailure(Endpoint endpoint, Repeat repeat, IOException e, boolean sent) {
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) && INTERRUPTED.equals(e.getMessage())) {
+            // Okio reports an interrupt by clearing the flag and throwing this: put the flag back for our callers.
+            Thread.currentThread().interrupt();
+        }
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + secrets.redact(e.getMessage()));
         if (sent && repeat == Repeat.ONLY_IF_UNSENT) {
             return XaiFailure.answerLost(endpoint, repeat, detail, e);
@@ -164,6 +172,26 @@ final class XaiClient {
             return XaiFailure.interrupted(endpoint, e);
         }
         return sent ? XaiFailure.answerLost(endpoint, repeat, detail, e) : XaiFailure.unsent(endpoint, detail, e);
+    }
+
+    /**
+     * OkHttp is written in Kotlin, which declares no checked exceptions: an interrupt while it connects can
+     * escape as an undeclared {@link InterruptedException}, which is turned into the IOException Java expects,
+     * with the interrupt flag restored.
+     */
+    private static Response execute(Call call) throws IOException {
+        try {
+            return call.execute();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception undeclared) {
+            if (undeclared instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            var interrupted = new InterruptedIOException(INTERRUPTED);
+            interrupted.initCause(undeclared);
+            throw interrupted;
+        }
     }
 
     private static byte[] readCapped(Endpoint endpoint, BufferedSource source) throws IOException {
