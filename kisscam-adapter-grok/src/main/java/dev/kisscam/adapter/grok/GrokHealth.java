@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * How xAI looks from here: the state of the circuit breaker of each endpoint family, for a health page.
- * Every call reads the breakers afresh.
+ * Every call reads the breakers afresh. An open breaker stays {@code OPEN} here after its rest until the next
+ * call to that family tries the service again ({@code HALF_OPEN}).
  */
 public final class GrokHealth {
     private final Resilience resilience;
@@ -24,11 +25,11 @@ public final class GrokHealth {
      * @param name {@code vision}, {@code video} or {@code video-download}
      * @param failureRatePercent of the recent calls, or -1 before enough calls were made to tell
      */
-    public record Endpoint(String name, State state, float failureRatePercent) {
+    public record EndpointHealth(String name, State state, float failureRatePercent) {
     }
 
-    public List<Endpoint> endpoints() {
-        return Arrays.stream(dev.kisscam.adapter.grok.Endpoint.values()).map(this::endpoint).toList();
+    public List<EndpointHealth> endpoints() {
+        return Arrays.stream(Endpoint.values()).map(this::endpoint).toList();
     }
 
     /** True when no breaker is open: every endpoint family takes calls. */
@@ -36,14 +37,14 @@ public final class GrokHealth {
         return endpoints().stream().noneMatch(e -> e.state() == State.OPEN);
     }
 
-    private Endpoint endpoint(dev.kisscam.adapter.grok.Endpoint family) {
+    private EndpointHealth endpoint(Endpoint family) {
         CircuitBreaker breaker = resilience.breaker(family);
         State state = switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> State.OPEN;
             case HALF_OPEN -> State.HALF_OPEN;
             case CLOSED, DISABLED, METRICS_ONLY -> State.CLOSED;
         };
-        return new Endpoint(family.label(), state, breaker.getMetrics().getFailureRate());
+        return new EndpointHealth(family.label(), state, breaker.getMetrics().getFailureRate());
     }
 
     @Override

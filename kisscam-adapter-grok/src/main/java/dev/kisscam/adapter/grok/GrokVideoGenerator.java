@@ -61,6 +61,11 @@ final class GrokVideoGenerator implements VideoGenerator {
                     config.videoModel(), ticket, body.get("aspect_ratio").asText(), picture.width(), picture.height());
             return ticket;
         } catch (XaiFailure failure) {
+            if (failure.fault() == ProviderFault.INVALID_RESPONSE) {
+                // Whatever came back, the submission got there and may be a job we are paying for: never send it again.
+                throw new VideoGenerationException(ProviderFault.SUBMISSION_UNCONFIRMED,
+                        failure.getMessage() + "; the submission may have been accepted, so it is not sent again", failure);
+            }
             throw failure.forGenerator();
         }
     }
@@ -96,26 +101,13 @@ final class GrokVideoGenerator implements VideoGenerator {
         return new PollingPolicy(config.pollInterval(), config.generationTimeout());
     }
 
-    /**
-     * A 200 means the job exists and is billed; an answer without a usable id cannot be polled, and sending
-     * again would pay twice, so it is an unconfirmed submission.
-     */
+    /** A 200 means the job exists and is billed; an answer without a usable id cannot be polled. */
     private GenerationTicket ticketFrom(XaiClient.Answer answer) {
-        JsonNode id;
-        try {
-            id = client.parseObject(Endpoint.VIDEO, answer.body()).path("request_id");
-        } catch (XaiFailure unreadable) {
-            throw unconfirmed(unreadable.getMessage());
-        }
+        JsonNode id = client.parseObject(Endpoint.VIDEO, answer.body()).path("request_id");
         if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 512) {
-            throw unconfirmed("the answer has no usable request_id");
+            throw XaiFailure.invalidResponse(Endpoint.VIDEO, "the answer to a submission has no usable request_id");
         }
         return new GenerationTicket(id.asText());
-    }
-
-    private static VideoGenerationException unconfirmed(String why) {
-        return new VideoGenerationException(ProviderFault.SUBMISSION_UNCONFIRMED,
-                "xAI accepted the submission but " + why + "; it is not sent again");
     }
 
     private static void logFinished(GenerationTicket ticket, GenerationStatus status) {

@@ -161,7 +161,7 @@ final class XaiClient {
      */
     private XaiFailure ioFailure(Endpoint endpoint, Repeat repeat, IOException e, boolean sent) {
         if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) && INTERRUPTED.equals(e.getMessage())) {
-            // Okio reports an interrupt by clearing the flag and throwing this: put the flag back for our callers.
+            // How Okio and execute() report an interrupt: make sure the flag is up for our callers and the retry.
             Thread.currentThread().interrupt();
         }
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + secrets.redact(e.getMessage()));

@@ -48,9 +48,9 @@ class ResilienceTest {
             assertThat(xai.api.getRequestCount()).as("the open breaker kept the third call home").isEqualTo(2);
             assertThat(adapters.health().available()).isFalse();
             assertThat(adapters.health().endpoints()).containsExactly(
-                    new GrokHealth.Endpoint("vision", GrokHealth.State.CLOSED, -1),
-                    new GrokHealth.Endpoint("video", GrokHealth.State.OPEN, 100),
-                    new GrokHealth.Endpoint("video-download", GrokHealth.State.CLOSED, -1));
+                    new GrokHealth.EndpointHealth("vision", GrokHealth.State.CLOSED, -1),
+                    new GrokHealth.EndpointHealth("video", GrokHealth.State.OPEN, 100),
+                    new GrokHealth.EndpointHealth("video-download", GrokHealth.State.CLOSED, -1));
         }
     }
 
