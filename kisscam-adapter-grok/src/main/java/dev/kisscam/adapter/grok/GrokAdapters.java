@@ -1,0 +1,85 @@
+package dev.kisscam.adapter.grok;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kisscam.core.port.out.PeopleDetector;
+import dev.kisscam.core.port.out.VideoGenerator;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Grok adapter's front door: builds the people detector and the video generator over one HTTP client,
+ * one rate limiter and one circuit breaker per endpoint family, and shows their health. Close it when the
+ * program stops.
+ */
+public final class GrokAdapters implements AutoCloseable {
+    private final OkHttpClient http;
+    private final Resilience resilience;
+    private final PeopleDetector peopleDetector;
+    private final VideoGenerator videoGenerator;
+    private final GrokHealth health;
+
+    private GrokAdapters(GrokConfig config, Clock clock) {
+        GrokConfig.Timeouts timeouts = config.timeouts();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .writeTimeout(timeouts.read())
+                .callTimeout(timeouts.call())
+                // An API answer is never a redirect; a redirect would also carry the key to wherever it points.
+                .followRedirects(false)
+                .build();
+        OkHttpClient files = http.newBuilder().followRedirects(true).callTimeout(timeouts.download()).build();
+        this.resilience = new Resilience(config);
+        var client = new XaiClient(http, files, config, json(), resilience,
+                new Secrets(config.apiKey(), config.userHashSecret()), clock);
+        var images = new ImagePreparation(config.maxImageSide());
+        this.peopleDetector = new GrokPeopleDetector(client, images, config.visionModel());
+        this.videoGenerator = new GrokVideoGenerator(client, images,
+                new VideoDownload(client, "https".equals(config.baseUrl().getScheme()), config.maxVideoBytes()),
+                new RequesterHash(config.userHashSecret()), config);
+        this.health = new GrokHealth(resilience);
+    }
+
+    public static GrokAdapters create(GrokConfig config) {
+        return new GrokAdapters(config, Clock.systemUTC());
+    }
+
+    public PeopleDetector peopleDetector() {
+        return peopleDetector;
+    }
+
+    public VideoGenerator videoGenerator() {
+        return videoGenerator;
+    }
+
+    public GrokHealth health() {
+        return health;
+    }
+
+    Resilience resilience() {
+        return resilience;
+    }
+
+    /** Releases the HTTP client's threads and idle connections; calls in flight finish first. */
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Strict where it matters for reading answers: no duplicate keys, nothing after the value. */
+    private static ObjectMapper json() {
+        return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "GrokAdapters[" + peopleDetector + ", " + videoGenerator + "]";
+    }
+}

@@ -1,0 +1,334 @@
+package dev.kisscam.adapter.grok;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the Grok adapter needs, immutable and checked on construction. Build it with
+ * {@link #builder(String)} (or {@link #defaults(String)}); {@link #toString()} never shows the secrets.
+ *
+ * @param baseUrl the API root, {@code https://api.x.ai/v1} by default
+ * @param apiKey sent as a bearer token to the API host, and nowhere else
+ * @param userHashSecret keys the hash sent as {@code user}, so the provider sees a stable but opaque id per
+ *     requester; defaults to the API key, which keeps ids stable but lets whoever knows the key test guesses
+ * @param promptTemplate the video prompt; {@code {source}} becomes a description of the picture (one photo,
+ *     or two photos side by side)
+ * @param durationSeconds length of the video, 1..15
+ * @param resolution {@code 480p}, {@code 720p} or {@code 1080p}
+ * @param pollInterval how often the core should poll a running generation
+ * @param generationTimeout when the core should give up on a running generation
+ * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
+ * @param maxVideoBytes a downloaded video larger than this fails
+ */
+public record GrokConfig(
+        URI baseUrl,
+        String apiKey,
+        String userHashSecret,
+        String visionModel,
+        String videoModel,
+        String promptTemplate,
+        int durationSeconds,
+        String resolution,
+        Duration pollInterval,
+        Duration generationTimeout,
+        Timeouts timeouts,
+        int maxImageSide,
+        long maxVideoBytes,
+        RetrySettings retry,
+        BreakerSettings circuitBreaker,
+        RateLimitSettings rateLimit) {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.ai/v1");
+    public static final String DEFAULT_VISION_MODEL = "grok-4.3";
+    public static final String DEFAULT_VIDEO_MODEL = "grok-imagine-video";
+    public static final String SOURCE_PLACEHOLDER = "{source}";
+    public static final String DEFAULT_PROMPT_TEMPLATE = "The two people " + SOURCE_PLACEHOLDER
+            + " turn to each other and share a gentle, tasteful kiss. Natural, unhurried motion."
+            + " Their faces, hair and clothes stay exactly as they are.";
+    public static final Set<String> RESOLUTIONS = Set.of("480p", "720p", "1080p");
+
+    public GrokConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.isAbsolute() || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
+                || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("the base URL must be an absolute http(s) URL, was " + baseUrl);
+        }
+        requireText(apiKey, "the API key");
+        requireText(userHashSecret, "the user hash secret");
+        requireText(visionModel, "the vision model");
+        requireText(videoModel, "the video model");
+        requireText(promptTemplate, "the prompt template");
+        if (durationSeconds < 1 || durationSeconds > 15) {
+            throw new IllegalArgumentException("the video duration is 1..15 seconds, was " + durationSeconds);
+        }
+        if (!RESOLUTIONS.contains(resolution)) {
+            throw new IllegalArgumentException("the resolution is one of " + RESOLUTIONS + ", was " + resolution);
+        }
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(generationTimeout, "generationTimeout");
+        if (pollInterval.isNegative() || generationTimeout.compareTo(pollInterval) <= 0) {
+            throw new IllegalArgumentException("the poll interval must be >= 0 and shorter than the generation timeout");
+        }
+        Objects.requireNonNull(timeouts, "timeouts");
+        if (maxImageSide < 64 || maxImageSide > 8192) {
+            throw new IllegalArgumentException("the maximum image side is 64..8192 px, was " + maxImageSide);
+        }
+        if (maxVideoBytes < 1024) {
+            throw new IllegalArgumentException("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
+        }
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /** The defaults with this key: the live API, 480p videos of 6 s, polled every second for up to 10 minutes. */
+    public static GrokConfig defaults(String apiKey) {
+        return builder(apiKey).build();
+    }
+
+    public static Builder builder(String apiKey) {
+        return new Builder(apiKey);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The prompt for a picture described as {@code source} ("in this photo", say). */
+    String prompt(String source) {
+        return promptTemplate.replace(SOURCE_PLACEHOLDER, source);
+    }
+
+    @Override
+    public String toString() {
+        return "GrokConfig[baseUrl=" + baseUrl + ", apiKey=***, userHashSecret=***, visionModel=" + visionModel
+                + ", videoModel=" + videoModel + ", promptTemplate=" + promptTemplate
+                + ", durationSeconds=" + durationSeconds + ", resolution=" + resolution
+                + ", pollInterval=" + pollInterval + ", generationTimeout=" + generationTimeout
+                + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide + ", maxVideoBytes=" + maxVideoBytes
+                + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + "]";
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+    }
+
+    private static void requirePositive(Duration value, String what) {
+        Objects.requireNonNull(value, what);
+        if (!value.isPositive()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+
+    /**
+     * @param connect to open a connection
+     * @param read between two bytes of an answer
+     * @param call a whole API call, from connecting to the last byte of the answer
+     * @param download a whole video download
+     */
+    public record Timeouts(Duration connect, Duration read, Duration call, Duration download) {
+        public static final Timeouts DEFAULT =
+                new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofMinutes(5));
+
+        public Timeouts {
+            requirePositive(connect, "the connect timeout");
+            requirePositive(read, "the read timeout");
+            requirePositive(call, "the call timeout");
+            requirePositive(download, "the download timeout");
+        }
+    }
+
+    /**
+     * Retries of calls that failed in a way a retry can mend (connection failures, 408, 429, 5xx).
+     *
+     * @param maxAttempts attempts in all, the first one included
+     * @param initialBackoff the first wait; each later one doubles, up to {@code maxBackoff}, give or take half
+     * @param retryAfterLimit the longest {@code Retry-After} honoured; asked to wait longer, the call fails at once
+     */
+    public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration retryAfterLimit) {
+        public static final RetrySettings DEFAULT =
+                new RetrySettings(3, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(30));
+
+        public RetrySettings {
+            if (maxAttempts < 1 || maxAttempts > 10) {
+                throw new IllegalArgumentException("retry attempts are 1..10, was " + maxAttempts);
+            }
+            Objects.requireNonNull(initialBackoff, "initialBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(retryAfterLimit, "retryAfterLimit");
+            if (initialBackoff.toMillis() < 1 || maxBackoff.compareTo(initialBackoff) < 0 || retryAfterLimit.isNegative()) {
+                throw new IllegalArgumentException("back-off must be >= 1 ms, its maximum >= its start, the Retry-After limit >= 0");
+            }
+        }
+    }
+
+    /**
+     * One circuit breaker per endpoint family opens when {@code failureRatePercent} of the last
+     * {@code windowSize} calls (at least {@code minimumCalls}) failed, and stays open for {@code openFor}.
+     */
+    public record BreakerSettings(float failureRatePercent, int windowSize, int minimumCalls, Duration openFor) {
+        public static final BreakerSettings DEFAULT = new BreakerSettings(50, 20, 10, Duration.ofSeconds(30));
+
+        public BreakerSettings {
+            if (!(failureRatePercent > 0 && failureRatePercent <= 100) || windowSize < 1 || minimumCalls < 1) {
+                throw new IllegalArgumentException("failure rate 0..100 %, window and minimum calls >= 1");
+            }
+            requirePositive(openFor, "the open duration");
+        }
+    }
+
+    /** At most {@code permits} API calls per {@code period}; a call waits up to {@code maxWait} for a permit. */
+    public record RateLimitSettings(int permits, Duration period, Duration maxWait) {
+        public static final RateLimitSettings DEFAULT = new RateLimitSettings(10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        public RateLimitSettings {
+            if (permits < 1) {
+                throw new IllegalArgumentException("at least one permit per period");
+            }
+            requirePositive(period, "the rate limit period");
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("the rate limit wait must be >= 0");
+            }
+        }
+    }
+
+    /** Starts from the defaults; every setter replaces one value. */
+    public static final class Builder {
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private String apiKey;
+        private String userHashSecret;
+        private String visionModel = DEFAULT_VISION_MODEL;
+        private String videoModel = DEFAULT_VIDEO_MODEL;
+        private String promptTemplate = DEFAULT_PROMPT_TEMPLATE;
+        private int durationSeconds = 6;
+        private String resolution = "480p";
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration generationTimeout = Duration.ofSeconds(600);
+        private Timeouts timeouts = Timeouts.DEFAULT;
+        private int maxImageSide = 1280;
+        private long maxVideoBytes = 50L * 1024 * 1024;
+        private RetrySettings retry = RetrySettings.DEFAULT;
+        private BreakerSettings circuitBreaker = BreakerSettings.DEFAULT;
+        private RateLimitSettings rateLimit = RateLimitSettings.DEFAULT;
+
+        private Builder(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        private Builder(GrokConfig config) {
+            baseUrl = config.baseUrl;
+            apiKey = config.apiKey;
+            // A secret that merely defaulted to the key follows a new key.
+            userHashSecret = config.userHashSecret.equals(config.apiKey) ? null : config.userHashSecret;
+            visionModel = config.visionModel;
+            videoModel = config.videoModel;
+            promptTemplate = config.promptTemplate;
+            durationSeconds = config.durationSeconds;
+            resolution = config.resolution;
+            pollInterval = config.pollInterval;
+            generationTimeout = config.generationTimeout;
+            timeouts = config.timeouts;
+            maxImageSide = config.maxImageSide;
+            maxVideoBytes = config.maxVideoBytes;
+            retry = config.retry;
+            circuitBreaker = config.circuitBreaker;
+            rateLimit = config.rateLimit;
+        }
+
+        public Builder baseUrl(URI value) {
+            baseUrl = value;
+            return this;
+        }
+
+        public Builder apiKey(String value) {
+            apiKey = value;
+            return this;
+        }
+
+        public Builder userHashSecret(String value) {
+            userHashSecret = value;
+            return this;
+        }
+
+        public Builder visionModel(String value) {
+            visionModel = value;
+            return this;
+        }
+
+        public Builder videoModel(String value) {
+            videoModel = value;
+            return this;
+        }
+
+        public Builder promptTemplate(String value) {
+            promptTemplate = value;
+            return this;
+        }
+
+        public Builder durationSeconds(int value) {
+            durationSeconds = value;
+            return this;
+        }
+
+        public Builder resolution(String value) {
+            resolution = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            pollInterval = value;
+            return this;
+        }
+
+        public Builder generationTimeout(Duration value) {
+            generationTimeout = value;
+            return this;
+        }
+
+        public Builder timeouts(Timeouts value) {
+            timeouts = value;
+            return this;
+        }
+
+        public Builder maxImageSide(int value) {
+            maxImageSide = value;
+            return this;
+        }
+
+        public Builder maxVideoBytes(long value) {
+            maxVideoBytes = value;
+            return this;
+        }
+
+        public Builder retry(RetrySettings value) {
+            retry = value;
+            return this;
+        }
+
+        public Builder circuitBreaker(BreakerSettings value) {
+            circuitBreaker = value;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimitSettings value) {
+            rateLimit = value;
+            return this;
+        }
+
+        public GrokConfig build() {
+            return new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret, visionModel,
+                    videoModel, promptTemplate, durationSeconds, resolution, pollInterval, generationTimeout, timeouts,
+                    maxImageSide, maxVideoBytes, retry, circuitBreaker, rateLimit);
+        }
+
+        @Override
+        public String toString() {
+            return "GrokConfig.Builder (secrets not shown)";
+        }
+    }
+}

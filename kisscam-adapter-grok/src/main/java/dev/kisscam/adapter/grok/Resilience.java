@@ -1,0 +1,101 @@
+package dev.kisscam.adapter.grok;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Guards every call: a retry per endpoint family around the shared rate limiter around the family's circuit
+ * breaker, so each attempt takes a permit and counts towards the breaker, and an open breaker ends the
+ * retries at once. Attempts signal failure by throwing {@link XaiFailure}; anything else goes through.
+ */
+final class Resilience {
+    private static final System.Logger LOG = System.getLogger(Resilience.class.getName());
+
+    private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, CircuitBreaker> breakers = new EnumMap<>(Endpoint.class);
+    private final RateLimiter rateLimiter;
+    private final Duration retryAfterLimit;
+
+    Resilience(GrokConfig config) {
+        this.retryAfterLimit = config.retry().retryAfterLimit();
+        RetryConfig retryConfig = RetryConfig.custom()
+                .maxAttempts(config.retry().maxAttempts())
+                .retryOnException(this::worthRetrying)
+                .intervalBiFunction(new Backoff(config.retry()))
+                .build();
+        GrokConfig.BreakerSettings breaker = config.circuitBreaker();
+        CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindow(breaker.windowSize(), breaker.minimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(breaker.failureRatePercent())
+                .waitDurationInOpenState(breaker.openFor())
+                .recordException(e -> e instanceof XaiFailure failure && failure.serviceTrouble())
+                .build();
+        for (Endpoint endpoint : Endpoint.values()) {
+            Retry r = Retry.of(endpoint.label(), retryConfig);
+            r.getEventPublisher().onRetry(event -> LOG.log(System.Logger.Level.WARNING,
+                    "xAI {0}: attempt {1} failed ({2}); trying again in {3} ms", endpoint.label(),
+                    event.getNumberOfRetryAttempts(), message(event.getLastThrowable()), event.getWaitInterval().toMillis()));
+            retries.put(endpoint, r);
+            CircuitBreaker b = CircuitBreaker.of(endpoint.label(), breakerConfig);
+            b.getEventPublisher().onStateTransition(event -> LOG.log(System.Logger.Level.WARNING,
+                    "xAI {0}: circuit breaker {1}", endpoint.label(), event.getStateTransition()));
+            breakers.put(endpoint, b);
+        }
+        GrokConfig.RateLimitSettings limit = config.rateLimit();
+        rateLimiter = RateLimiter.of("xai", RateLimiterConfig.custom()
+                .limitForPeriod(limit.permits())
+                .limitRefreshPeriod(limit.period())
+                .timeoutDuration(limit.maxWait())
+                .build());
+    }
+
+    /** Runs {@code attempt} with retries, rate limit and circuit breaker; failures come out as {@link XaiFailure}. */
+    <T> T call(Endpoint endpoint, Supplier<T> attempt) {
+        CircuitBreaker breaker = breakers.get(endpoint);
+        Supplier<T> guarded = () -> {
+            if (endpoint.rateLimited() && !rateLimiter.acquirePermission()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw XaiFailure.interrupted(endpoint, null);
+                }
+                throw XaiFailure.throttled(endpoint);
+            }
+            return breaker.executeSupplier(attempt);
+        };
+        try {
+            return Retry.decorateSupplier(retries.get(endpoint), guarded).get();
+        } catch (CallNotPermittedException open) {
+            throw XaiFailure.circuitOpen(endpoint);
+        } catch (XaiFailure failure) {
+            if (failure.retryable() && failure.retryAfter().filter(wait -> wait.compareTo(retryAfterLimit) > 0).isPresent()) {
+                throw failure.askedToWaitLonger(retryAfterLimit);
+            }
+            throw failure;
+        }
+    }
+
+    Retry retry(Endpoint endpoint) {
+        return retries.get(endpoint);
+    }
+
+    CircuitBreaker breaker(Endpoint endpoint) {
+        return breakers.get(endpoint);
+    }
+
+    private boolean worthRetrying(Throwable e) {
+        return e instanceof XaiFailure failure && failure.retryable() && !Thread.currentThread().isInterrupted()
+                && failure.retryAfter().map(wait -> wait.compareTo(retryAfterLimit) <= 0).orElse(true);
+    }
+
+    private static String message(Throwable e) {
+        return e == null ? "unknown" : e.getMessage();
+    }
+}

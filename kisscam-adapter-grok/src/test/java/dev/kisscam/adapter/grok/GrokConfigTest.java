@@ -1,0 +1,87 @@
+package dev.kisscam.adapter.grok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class GrokConfigTest {
+    private static final String KEY = "xai-secret-0123456789";
+
+    @Test
+    void the_defaults_are_those_of_the_issue() {
+        GrokConfig config = GrokConfig.defaults(KEY);
+
+        assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.x.ai/v1"));
+        assertThat(config.visionModel()).isEqualTo("grok-4.3");
+        assertThat(config.videoModel()).isEqualTo("grok-imagine-video");
+        assertThat(config.durationSeconds()).isEqualTo(6);
+        assertThat(config.resolution()).isEqualTo("480p");
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.generationTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(config.maxImageSide()).isEqualTo(1280);
+        assertThat(config.maxVideoBytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(config.prompt("in this photo")).contains("in this photo", "gentle, tasteful kiss", "faces")
+                .doesNotContain("{source}");
+    }
+
+    @Test
+    void the_secrets_never_show_in_to_string() {
+        GrokConfig config = GrokConfig.builder(KEY).userHashSecret("hash-secret-987").build();
+
+        assertThat(config.toString()).doesNotContain(KEY).doesNotContain("hash-secret-987").contains("apiKey=***");
+        assertThat(config.toBuilder().toString()).doesNotContain(KEY);
+        try (GrokAdapters adapters = GrokAdapters.create(config)) {
+            assertThat(adapters.toString() + adapters.peopleDetector() + adapters.videoGenerator() + adapters.health())
+                    .doesNotContain(KEY).doesNotContain("hash-secret-987");
+        }
+    }
+
+    @Test
+    void the_user_hash_secret_defaults_to_the_key_and_follows_a_new_key_unless_set() {
+        GrokConfig config = GrokConfig.defaults(KEY);
+        assertThat(config.userHashSecret()).isEqualTo(KEY);
+        assertThat(config.toBuilder().apiKey("other-key").build().userHashSecret()).isEqualTo("other-key");
+
+        GrokConfig set = GrokConfig.builder(KEY).userHashSecret("own").build();
+        assertThat(set.toBuilder().apiKey("other-key").build().userHashSecret()).isEqualTo("own");
+    }
+
+    @Test
+    void the_builder_round_trips_every_value() {
+        GrokConfig custom = GrokConfig.builder(KEY).baseUrl(URI.create("http://127.0.0.1:9/v1")).visionModel("v")
+                .videoModel("grok-imagine-video-1.5").promptTemplate("Kiss {source}").durationSeconds(8).resolution("720p")
+                .pollInterval(Duration.ofMillis(1500)).generationTimeout(Duration.ofMinutes(5)).maxImageSide(1024)
+                .maxVideoBytes(10_000_000).build();
+
+        assertThat(custom.toBuilder().build()).isEqualTo(custom);
+        assertThat(custom.prompt("here")).isEqualTo("Kiss here");
+    }
+
+    @Test
+    void values_outside_what_the_api_takes_are_refused_at_once() {
+        assertThatThrownBy(() -> GrokConfig.defaults(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).durationSeconds(16).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..15");
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).resolution("360p").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("360p");
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).baseUrl(URI.create("ftp://api.x.ai/v1")).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).pollInterval(Duration.ofMinutes(20)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).maxImageSide(10).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GrokConfig.RetrySettings(0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GrokConfig.Timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void errors_about_the_key_never_quote_it() {
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).durationSeconds(0).build())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kisscam.adapter.grok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kisscam.core.domain.GenerationTicket;
+import dev.kisscam.core.port.out.GenerationStatus;
+import dev.kisscam.core.port.out.PeopleDetectionException;
+import dev.kisscam.core.port.out.ProviderFault;
+import dev.kisscam.core.port.out.VideoGenerationException;
+import dev.kisscam.core.testing.InMemoryMediaStore;
+import dev.kisscam.core.testing.TestImages;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Circuit breakers, the rate limit and the health view, through the real HTTP stack. */
+class ResilienceTest {
+    private final FakeXai xai = new FakeXai();
+    private final InMemoryMediaStore media = new InMemoryMediaStore();
+
+    @AfterEach
+    void stop() {
+        xai.close();
+    }
+
+    @Test
+    void a_family_that_keeps_failing_opens_its_breaker_and_then_fails_at_once_as_unavailable() {
+        GrokConfig config = xai.config()
+                .retry(new GrokConfig.RetrySettings(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO))
+                .circuitBreaker(new GrokConfig.BreakerSettings(50, 2, 2, Duration.ofMinutes(10)))
+                .build();
+        xai.api.enqueue(FakeXai.json(500, "{\"code\":\"Internal error\",\"error\":\"boom\"}"));
+        xai.api.enqueue(FakeXai.json(503, "{\"code\":\"Unavailable\",\"error\":\"down\"}"));
+        xai.api.enqueue(FakeXai.running(10));
+        try (GrokAdapters adapters = GrokAdapters.create(config)) {
+            var ticket = new GenerationTicket("req-cb");
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> adapters.videoGenerator().poll(ticket)).isInstanceOf(VideoGenerationException.class);
+            }
+
+            assertThatThrownBy(() -> adapters.videoGenerator().poll(ticket))
+                    .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
+                        assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("circuit breaker open");
+                    });
+            assertThat(xai.api.getRequestCount()).as("the open breaker kept the third call home").isEqualTo(2);
+            assertThat(adapters.health().available()).isFalse();
+            assertThat(adapters.health().endpoints()).containsExactly(
+                    new GrokHealth.EndpointHealth("vision", GrokHealth.State.CLOSED, -1),
+                    new GrokHealth.EndpointHealth("video", GrokHealth.State.OPEN, 100),
+                    new GrokHealth.EndpointHealth("video-download", GrokHealth.State.CLOSED, -1));
+        }
+    }
+
+    @Test
+    void refusals_of_the_input_do_not_count_against_the_breaker() {
+        GrokConfig config = xai.config()
+                .circuitBreaker(new GrokConfig.BreakerSettings(50, 2, 2, Duration.ofMinutes(10)))
+                .build();
+        for (int i = 0; i < 3; i++) {
+            xai.api.enqueue(FakeXai.bareError(422, "bad field"));
+        }
+        xai.api.enqueue(FakeXai.running(30));
+        try (GrokAdapters adapters = GrokAdapters.create(config)) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> adapters.videoGenerator().poll(new GenerationTicket("req-422")))
+                        .isInstanceOf(VideoGenerationException.class);
+            }
+
+            assertThat(adapters.videoGenerator().poll(new GenerationTicket("req-ok"))).isEqualTo(new GenerationStatus.Pending(30));
+            assertThat(adapters.health().available()).isTrue();
+        }
+    }
+
+    @Test
+    void the_rate_limit_holds_back_calls_beyond_it_without_sending_them() {
+        GrokConfig config = xai.config()
+                .rateLimit(new GrokConfig.RateLimitSettings(1, Duration.ofHours(1), Duration.ZERO))
+                .build();
+        xai.api.enqueue(FakeXai.completion(FakeXai.peopleJson(0, false, List.of()), 1));
+        xai.api.enqueue(FakeXai.completion(FakeXai.peopleJson(0, false, List.of()), 1));
+        try (GrokAdapters adapters = GrokAdapters.create(config)) {
+            var photo = TestPhotos.store(media, TestImages.jpeg(320, 240, 1), dev.kisscam.core.domain.ImageFormat.JPEG, 320, 240);
+            adapters.peopleDetector().detect(photo, media);
+
+            assertThatThrownBy(() -> adapters.peopleDetector().detect(photo, media))
+                    .isInstanceOfSatisfying(PeopleDetectionException.class, e -> {
+                        assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("rate limit");
+                    });
+        }
+        assertThat(xai.api.getRequestCount()).isEqualTo(1);
+    }
+}
