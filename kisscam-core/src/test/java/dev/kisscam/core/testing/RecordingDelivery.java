@@ -53,24 +53,37 @@ public final class RecordingDelivery implements Delivery {
 
     private final List<Event> events = new ArrayList<>();
     private volatile boolean failVideoDelivery;
+    private volatile boolean failStatusUpdates;
 
     public void failVideoDelivery(boolean fail) {
         this.failVideoDelivery = fail;
     }
 
+    /** Makes acceptance, position and progress notices throw, as a frontend whose chat is gone would. */
+    public void failStatusUpdates(boolean fail) {
+        this.failStatusUpdates = fail;
+    }
+
+    private void statusUpdate(Event event) {
+        if (failStatusUpdates) {
+            throw new DeliveryException("the frontend is told to fail status updates");
+        }
+        record(event);
+    }
+
     @Override
     public void accepted(JobRef job, int queuePosition) {
-        record(new Accepted(job.id(), job.requester(), queuePosition));
+        statusUpdate(new Accepted(job.id(), job.requester(), queuePosition));
     }
 
     @Override
     public void queuePosition(JobRef job, int queuePosition) {
-        record(new Position(job.id(), queuePosition));
+        statusUpdate(new Position(job.id(), queuePosition));
     }
 
     @Override
     public void progress(JobRef job, int percent) {
-        record(new Progress(job.id(), percent));
+        statusUpdate(new Progress(job.id(), percent));
     }
 
     @Override

@@ -1,0 +1,107 @@
+package dev.kisscam.core.service;
+
+import dev.kisscam.core.domain.Job;
+import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.in.IncomingPhoto;
+import dev.kisscam.core.port.in.IntakeOutcome;
+import dev.kisscam.core.testing.FakePeopleDetector;
+import dev.kisscam.core.testing.FakeVideoGenerator;
+import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryJobStore;
+import dev.kisscam.core.testing.InMemoryMediaStore;
+import dev.kisscam.core.testing.InMemoryQuota;
+import dev.kisscam.core.testing.MutableClock;
+import dev.kisscam.core.testing.RecordingDelivery;
+import dev.kisscam.core.testing.RecordingObserver;
+import dev.kisscam.core.testing.TestImages;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One core over in-memory fakes of every out-port, and helpers to talk to it. */
+final class Harness implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final InMemoryMediaStore media;
+    final InMemoryJobStore jobStore;
+    final InMemoryConsentStore consents;
+    final MutableClock clock;
+    InMemoryQuota quota = new InMemoryQuota(10, Duration.ofHours(1));
+    FakePeopleDetector detector = new FakePeopleDetector();
+    FakeVideoGenerator generator = new FakeVideoGenerator();
+    RecordingDelivery delivery = new RecordingDelivery();
+    RecordingObserver observer = new RecordingObserver();
+    KisscamSettings settings = KisscamSettings.defaults().withPositionNoticeInterval(Duration.ZERO);
+    Kisscam core;
+    private final AtomicInteger seeds;
+
+    Harness() {
+        this(new InMemoryMediaStore(), new InMemoryJobStore(), new InMemoryConsentStore(),
+                MutableClock.startingAt("2026-11-26T10:00:00Z"), new AtomicInteger());
+    }
+
+    private Harness(InMemoryMediaStore media, InMemoryJobStore jobStore, InMemoryConsentStore consents,
+            MutableClock clock, AtomicInteger seeds) {
+        this.media = media;
+        this.jobStore = jobStore;
+        this.consents = consents;
+        this.clock = clock;
+        this.seeds = seeds;
+    }
+
+    /** A second program over the same stores and clock, as after a restart; its fakes are new. */
+    Harness restarted() {
+        var next = new Harness(media, jobStore, consents, clock, seeds);
+        next.detector = detector;
+        next.settings = settings;
+        next.quota = quota;
+        return next;
+    }
+
+    Harness start() {
+        core = Kisscam.builder()
+                .mediaStore(media).jobStore(jobStore).consentStore(consents).quota(quota)
+                .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
+                .settings(settings).clock(clock).observer(observer)
+                .build();
+        core.start();
+        return this;
+    }
+
+    Requester requester(String name) {
+        var requester = new Requester(new RequesterId("test:" + name), "chat-" + name, Locale.ENGLISH);
+        consents.recordConsent(requester.id(), clock.instant());
+        return requester;
+    }
+
+    /** A distinct real JPEG that the detector will say shows {@code people} people. */
+    byte[] photoOf(int people) {
+        byte[] jpeg = TestImages.jpeg(640, 480, seeds.incrementAndGet());
+        detector.sees(jpeg, people);
+        return jpeg;
+    }
+
+    /** Waits until the job has finished and returns its last version. */
+    Job awaitFinished(JobId job) throws InterruptedException {
+        return observer.awaitFinished(job, WAIT);
+    }
+
+    IntakeOutcome submit(Requester requester, byte[] photo) {
+        return core.intake().submit(requester, IncomingPhoto.of(photo));
+    }
+
+    IntakeOutcome submitAlbum(Requester requester, byte[]... photos) {
+        return core.intake().submitAlbum(requester, List.of(photos).stream().map(IncomingPhoto::of).toList());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        generator.releasePolls();
+        if (core != null) {
+            core.close(Duration.ofSeconds(5));
+        }
+    }
+}
