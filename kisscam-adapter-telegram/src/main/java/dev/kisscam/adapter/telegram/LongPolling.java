@@ -56,6 +56,8 @@ final class LongPolling implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "stopping long polling: " + redaction.scrub(e.getMessage()));
             }
         }
+        // Ends a long poll that would otherwise hold the polling thread for up to 50 s.
+        http.dispatcher().cancelAll();
         poller.shutdownNow();
         try {
             poller.awaitTermination(5, TimeUnit.SECONDS);
