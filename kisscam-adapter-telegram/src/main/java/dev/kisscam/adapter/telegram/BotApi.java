@@ -22,12 +22,14 @@ final class BotApi {
     private final TokenRedaction redaction;
     private final int maxAttempts;
     private final Duration retryPause;
+    private final Pacer pacer;
 
-    BotApi(TelegramClient client, TokenRedaction redaction, int maxAttempts, Duration retryPause) {
+    BotApi(TelegramClient client, TokenRedaction redaction, int maxAttempts, Duration retryPause, Pacer pacer) {
         this.client = client;
         this.redaction = redaction;
         this.maxAttempts = maxAttempts;
         this.retryPause = retryPause;
+        this.pacer = pacer;
     }
 
     <T extends Serializable> T call(BotApiMethod<T> method) {
@@ -87,7 +89,7 @@ final class BotApi {
 
     private void sleep(String method, Duration wait) {
         try {
-            Thread.sleep(wait);
+            pacer.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TelegramCallException(method, 0, method + " interrupted while waiting to retry", null);

@@ -40,7 +40,7 @@ public final class TelegramFrontend implements AutoCloseable {
                 .writeTimeout(CALL_TIMEOUT)
                 .build();
         this.api = new BotApi(new OkHttpTelegramClient(http, config.botToken(), telegramUrl(config)),
-                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause());
+                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer);
         this.board = new StatusBoard(api, config.editInterval(), pacer, timers);
         this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers));
     }

@@ -192,6 +192,15 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code method} has been called {@code count} times and returns those calls. A call is
+     * recorded when it arrives, before it is answered (a 429 included).
+     */
+    public List<BotApiCall> awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
+        await(c -> calls(method).size() >= count, timeout);
+        return calls(method);
+    }
+
     /** Waits until the user's chat shows a message or edit whose text contains {@code text}. */
     public BotApiCall awaitText(User user, String text, Duration timeout) throws InterruptedException {
         return await(c -> c.visible() && c.chatId() == user.id() && c.text().contains(text), timeout);
