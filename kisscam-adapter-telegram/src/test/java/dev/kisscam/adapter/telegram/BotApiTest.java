@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /** How one Bot API call deals with 429s and failures, with the waits it asks for recorded instead of slept. */
@@ -29,23 +27,20 @@ class BotApiTest {
             pauses.add(duration);
         }
     };
+    private ApiOnFake fake;
     private FakeBotApi telegram;
-    private OkHttpClient http;
     private BotApi api;
 
     @BeforeEach
     void start() throws Exception {
-        telegram = FakeBotApi.start();
-        http = new OkHttpClient();
-        var config = BotRig.testConfig(telegram);
-        api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, TelegramFrontend.telegramUrl(config)),
-                new TokenRedaction(FakeBotApi.TOKEN), 4, Duration.ofMillis(20), recordingPacer);
+        fake = new ApiOnFake(4, Duration.ofMillis(20), recordingPacer);
+        telegram = fake.telegram;
+        api = fake.api;
     }
 
     @AfterEach
     void stop() {
-        http.dispatcher().executorService().shutdown();
-        telegram.close();
+        fake.close();
     }
 
     @Test

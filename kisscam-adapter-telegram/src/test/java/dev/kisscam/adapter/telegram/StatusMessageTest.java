@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /** How a status message paces its edits; time is a hand-driven clock, so nothing here waits for real. */
 class StatusMessageTest {
@@ -36,24 +34,21 @@ class StatusMessageTest {
         }
     };
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private ApiOnFake fake;
     private FakeBotApi telegram;
-    private OkHttpClient http;
     private BotApi api;
 
     @BeforeEach
     void start() throws Exception {
-        telegram = FakeBotApi.start();
-        http = new OkHttpClient();
-        api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
-                TelegramFrontend.telegramUrl(BotRig.testConfig(telegram))),
-                new TokenRedaction(FakeBotApi.TOKEN), 3, Duration.ofMillis(10), handDriven);
+        fake = new ApiOnFake(3, Duration.ofMillis(10), handDriven);
+        telegram = fake.telegram;
+        api = fake.api;
     }
 
     @AfterEach
     void stop() {
         timers.shutdownNow();
-        http.dispatcher().executorService().shutdown();
-        telegram.close();
+        fake.close();
     }
 
     @Test
