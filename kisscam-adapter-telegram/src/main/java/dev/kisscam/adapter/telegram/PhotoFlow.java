@@ -92,9 +92,13 @@ final class PhotoFlow {
             throw e;
         }
         switch (outcome) {
-            case IntakeOutcome.JobAccepted accepted ->
-                    // Claims the status message for the job; the core's delivery calls fill it in.
-                    board.forJob(new JobRef(accepted.job(), asker.requester()));
+            case IntakeOutcome.JobAccepted accepted -> {
+                // Claims the status message for the job; the core's delivery calls fill it in.
+                board.forJob(new JobRef(accepted.job(), asker.requester()));
+                if (accepted.replacedDraft()) {
+                    replies.say(asker, asker.text("draft.replaced"));
+                }
+            }
             case IntakeOutcome.AwaitingSecondPhoto waiting -> {
                 board.intakeEnded(requester, status);
                 status.conclude(Screen.of(asker.text("draft.waiting", asker.texts().moment(waiting.expiresAt()))));
