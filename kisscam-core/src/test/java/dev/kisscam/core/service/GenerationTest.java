@@ -102,31 +102,50 @@ class GenerationTest {
     }
 
     @Test
-    void at_most_k_generations_run_and_the_rest_wait_in_order_with_their_positions() throws InterruptedException {
-        h.settings = h.settings.withMaxConcurrentGenerations(2);
+    void waiting_jobs_are_served_first_come_first_served_and_hear_their_positions() throws InterruptedException {
+        h.settings = h.settings.withMaxConcurrentGenerations(1);
         h.generator.holdPolls();
         h.start();
         var jobs = new ArrayList<JobId>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             jobs.add(jobFor(h.requester("user" + i), 2));
         }
-        h.generator.awaitPolls(2, WAIT);
 
         assertThat(jobs).extracting(j -> h.delivery.await(Accepted.class, j, WAIT).position())
-                .containsExactly(0, 0, 1, 2, 3);
-        assertThat(h.core.runningGenerations()).isEqualTo(2);
-        assertThat(h.core.queueDepth()).isEqualTo(3);
-
+                .containsExactly(0, 1, 2, 3);
         h.generator.releasePolls();
         for (JobId job : jobs) {
             h.delivery.await(VideoReady.class, job, WAIT);
         }
 
         assertThat(h.generator.submissions()).extracting(r -> r.job()).containsExactlyElementsOf(jobs);
+        // the last in line was told each time it moved up
+        assertThat(h.delivery.eventsFor(jobs.get(3))).filteredOn(Position.class::isInstance)
+                .extracting(e -> ((Position) e).position()).containsExactly(2, 1);
+    }
+
+    @Test
+    void no_more_than_k_generations_run_at_once() throws InterruptedException {
+        h.settings = h.settings.withMaxConcurrentGenerations(2);
+        h.generator.holdPolls();
+        h.start();
+        var jobs = new ArrayList<JobId>();
+        for (int i = 0; i < 6; i++) {
+            jobs.add(jobFor(h.requester("user" + i), 2));
+        }
+        h.generator.awaitPolls(2, WAIT);
+
+        assertThat(h.core.runningGenerations()).isEqualTo(2);
+        assertThat(h.core.queueDepth()).isEqualTo(4);
+        assertThat(h.generator.submissions()).extracting(r -> r.job())
+                .containsExactlyInAnyOrderElementsOf(jobs.subList(0, 2));
+
+        h.generator.releasePolls();
+        for (JobId job : jobs) {
+            h.delivery.await(VideoReady.class, job, WAIT);
+        }
+        assertThat(h.generator.submissions()).extracting(r -> r.job()).containsExactlyInAnyOrderElementsOf(jobs);
         assertThat(h.observer.maxRunning()).isEqualTo(2);
-        // the last in line was told as it moved up
-        assertThat(h.delivery.eventsFor(jobs.get(4))).filteredOn(Position.class::isInstance)
-                .extracting(e -> ((Position) e).position()).contains(2, 1);
     }
 
     @Test

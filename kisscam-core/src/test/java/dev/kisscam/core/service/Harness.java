@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One core over in-memory fakes of every out-port, and helpers to talk to it. */
-final class Harness implements AutoCloseable {
+final class Harness {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     final InMemoryMediaStore media;
@@ -97,8 +97,7 @@ final class Harness implements AutoCloseable {
         return core.intake().submitAlbum(requester, List.of(photos).stream().map(IncomingPhoto::of).toList());
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    void close() throws InterruptedException {
         generator.releasePolls();
         if (core != null) {
             core.close(Duration.ofSeconds(5));

@@ -1,0 +1,70 @@
+package dev.kisscam.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The dependency rules of the hexagon, written once and parameterised by the root package so the same
+ * rules run over the product ({@code dev.kisscam}) and over deliberately bad fixtures.
+ */
+final class KisscamRules {
+    private KisscamRules() {
+    }
+
+    static ArchRule theCoreDependsOnlyOnTheJdkAndJakartaInject(String root) {
+        return classes().that().resideInAPackage(root + ".core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.inject..", root + ".core..")
+                .because("any frontend or container must be able to embed the core without pulling in a framework");
+    }
+
+    static ArchRule adaptersDoNotDependOnEachOther(String root) {
+        return slices().matching(root + ".adapter.(*)..")
+                .should().notDependOnEachOther()
+                .because("adapters are swapped independently by configuration; they meet only through core's ports");
+    }
+
+    static ArchRule onlyTheAppKnowsGuice(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".app..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .because("the wiring is the app's business; the core and adapters are built with plain Java");
+    }
+
+    static ArchRule portsDoNotDependOnServices(String root) {
+        return noClasses().that().resideInAPackage(root + ".core.port..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".core.service..")
+                .because("ports are the contract; the services implement them, not the other way round");
+    }
+
+    static ArchRule adaptersDoNotReachIntoCoreServices(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".core.service..")
+                .because("an adapter talks to the core through its ports only");
+    }
+
+    static ArchRule noFieldInjection(String root) {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
+                .because("constructor injection keeps dependencies explicit and objects complete once built");
+    }
+
+    static ArchRule noGenericExceptionsAreThrown(String root) {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+                .because("callers handle failures by their specific type, declared next to each port");
+    }
+
+    static ArchRule layersPointInwards(String root) {
+        return onionArchitecture()
+                .domainModels(root + ".core.domain..")
+                .domainServices(root + ".core.port..")
+                .applicationServices(root + ".core.service..")
+                .adapter("grok", root + ".adapter.grok..")
+                .adapter("telegram", root + ".adapter.telegram..")
+                .adapter("storage", root + ".adapter.storage..")
+                .withOptionalLayers(true)
+                .because("dependencies point from the adapters inwards to the domain, never outwards");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.kisscam.app.cli;
+
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.in.CancelOutcome;
+import dev.kisscam.core.port.in.Consent;
+import dev.kisscam.core.port.in.IncomingPhoto;
+import dev.kisscam.core.port.in.IntakeOutcome;
+import dev.kisscam.core.port.in.JobControl;
+import dev.kisscam.core.port.in.PhotoIntake;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One {@code kisscam generate} run against the core: submit the photos, follow the job, write the video.
+ * Exit codes: 0 written, 3 refused (bad photos, quota), 4 failed at the provider, 1 anything else.
+ */
+final class GenerateRun {
+    static final int WRITTEN = 0;
+    static final int REFUSED = 3;
+    static final int FAILED = 4;
+    static final int OTHER = 1;
+
+    private final PhotoIntake intake;
+    private final JobControl control;
+    private final Consent consent;
+    private final TerminalDelivery delivery;
+    private final PrintStream terminal;
+
+    GenerateRun(PhotoIntake intake, JobControl control, Consent consent, TerminalDelivery delivery, PrintStream terminal) {
+        this.intake = intake;
+        this.control = control;
+        this.consent = consent;
+        this.delivery = delivery;
+        this.terminal = terminal;
+    }
+
+    static Requester localUser() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return new Requester(new RequesterId("cli:" + user), "terminal", Locale.ENGLISH);
+    }
+
+    int run(List<Path> photos) throws InterruptedException {
+        for (Path photo : photos) {
+            if (!Files.isReadable(photo)) {
+                terminal.println("Cannot read " + photo + ".");
+                return OTHER;
+            }
+        }
+        Requester requester = localUser();
+        terminal.println("By generating you confirm that everyone in the photos is an adult who agreed to this.");
+        consent.giveConsent(requester.id());
+        List<IncomingPhoto> incoming = photos.stream().map(GenerateRun::fromFile).toList();
+        IntakeOutcome outcome = intake.submitAlbum(requester, incoming);
+        return switch (outcome) {
+            case IntakeOutcome.Refused refused -> {
+                terminal.println("Refused: " + Explanations.of(refused.refusal()) + ".");
+                yield REFUSED;
+            }
+            case IntakeOutcome.AwaitingSecondPhoto waiting -> {
+                control.cancel(requester.id());
+                terminal.println("Refused: the photo shows one person; give a second photo of the other person too.");
+                yield REFUSED;
+            }
+            case IntakeOutcome.JobAccepted accepted -> follow(requester, accepted);
+        };
+    }
+
+    private int follow(Requester requester, IntakeOutcome.JobAccepted accepted) throws InterruptedException {
+        try {
+            return switch (delivery.outcome().get()) {
+                case TerminalDelivery.Written written -> WRITTEN;
+                case TerminalDelivery.Failed failed -> {
+                    terminal.println("Failed: " + Explanations.of(failed.failure()) + ".");
+                    yield FAILED;
+                }
+                case TerminalDelivery.Cancelled cancelled -> {
+                    terminal.println("Cancelled.");
+                    yield OTHER;
+                }
+            };
+        } catch (InterruptedException e) {
+            if (control.cancel(requester.id()) instanceof CancelOutcome.Cancelled) {
+                terminal.println("Interrupted; job " + accepted.job() + " cancelled.");
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            terminal.println("Failed: " + e.getCause().getMessage());
+            return OTHER;
+        }
+    }
+
+    private static IncomingPhoto fromFile(Path file) {
+        OptionalLong size;
+        try {
+            size = OptionalLong.of(Files.size(file));
+        } catch (java.io.IOException e) {
+            size = OptionalLong.empty();
+        }
+        return new IncomingPhoto(() -> Files.newInputStream(file), size, file.getFileName().toString());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.kisscam.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.port.out.GenerationStatus;
+import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.testing.FakePeopleDetector;
+import dev.kisscam.core.testing.FakeVideoGenerator;
+import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryJobStore;
+import dev.kisscam.core.testing.InMemoryMediaStore;
+import dev.kisscam.core.testing.InMemoryQuota;
+import dev.kisscam.core.testing.TestImages;
+import dev.kisscam.core.testing.TestVideos;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line over the real core, with the providers faked. */
+class GenerateRunTest {
+    @TempDir
+    Path dir;
+
+    private final FakePeopleDetector detector = new FakePeopleDetector();
+    private final FakeVideoGenerator generator = new FakeVideoGenerator();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final PrintStream terminal = new PrintStream(screen, true, StandardCharsets.UTF_8);
+    private Kisscam core;
+
+    private int generate(Path out, Path... photos) throws InterruptedException {
+        var delivery = new TerminalDelivery(terminal, out);
+        core = Kisscam.builder()
+                .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore())
+                .consentStore(new InMemoryConsentStore()).quota(new InMemoryQuota(10, Duration.ofHours(1)))
+                .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
+                .build();
+        core.start();
+        return new GenerateRun(core.intake(), core.control(), core.consent(), delivery, terminal).run(List.of(photos));
+    }
+
+    private Path photo(String name, byte[] bytes, int people) throws Exception {
+        detector.sees(bytes, people);
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    @AfterEach
+    void stop() {
+        core.close();
+    }
+
+    @Test
+    void a_photo_of_two_becomes_an_mp4_file_with_a_progress_bar_on_the_way() throws Exception {
+        Path photo = photo("us.jpg", TestImages.jpeg(800, 600, 1), 2);
+        Path out = dir.resolve("out/kiss.mp4");
+
+        int exit = generate(out, photo);
+
+        assertThat(exit).isEqualTo(GenerateRun.WRITTEN);
+        assertThat(Files.readAllBytes(out)).isEqualTo(TestVideos.minimalMp4());
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .contains("Generating [##########----------] 50 %")
+                .contains("Video written to " + out);
+        try (var leftovers = Files.list(out.getParent())) {
+            assertThat(leftovers).containsExactly(out);
+        }
+    }
+
+    @Test
+    void two_photos_of_one_person_each_are_paired() throws Exception {
+        Path first = photo("a.jpg", TestImages.jpeg(600, 800, 2), 1);
+        Path second = photo("b.png", TestImages.png(600, 800, 3), 1);
+
+        assertThat(generate(dir.resolve("kiss.mp4"), first, second)).isEqualTo(GenerateRun.WRITTEN);
+        assertThat(generator.submissions().getFirst().photos()).hasSize(2);
+    }
+
+    @Test
+    void a_refusal_exits_non_zero_and_says_why() throws Exception {
+        Path pdf = Files.write(dir.resolve("scan.jpg"), TestImages.pdf());
+
+        assertThat(generate(dir.resolve("kiss.mp4"), pdf)).isEqualTo(GenerateRun.REFUSED);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("Refused: the file is PDF, not a photo");
+        assertThat(dir.resolve("kiss.mp4")).doesNotExist();
+    }
+
+    @Test
+    void one_person_alone_is_refused_with_a_hint() throws Exception {
+        Path alone = photo("me.jpg", TestImages.jpeg(800, 600, 4), 1);
+
+        assertThat(generate(dir.resolve("kiss.mp4"), alone)).isEqualTo(GenerateRun.REFUSED);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("give a second photo of the other person");
+    }
+
+    @Test
+    void a_provider_failure_exits_non_zero_and_says_why() throws Exception {
+        generator.thenAnswer(new GenerationStatus.Blocked("respect_moderation=false", Spend.none("v")));
+        Path photo = photo("us.jpg", TestImages.jpeg(800, 600, 5), 2);
+
+        assertThat(generate(dir.resolve("kiss.mp4"), photo)).isEqualTo(GenerateRun.FAILED);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("blocked by the provider's moderation");
+    }
+}
