@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -39,6 +40,11 @@ final class BotApi {
     /** {@code fresh} makes the request anew for each attempt, because an upload's stream is read once. */
     Message sendVideo(Supplier<SendVideo> fresh) {
         return withRetries("sendVideo", () -> client.execute(fresh.get()));
+    }
+
+    /** Sent as multipart by the library, so it has its own entry point. */
+    Boolean setWebhook(SetWebhook setWebhook) {
+        return withRetries("setWebhook", () -> client.execute(setWebhook));
     }
 
     TokenRedaction redaction() {

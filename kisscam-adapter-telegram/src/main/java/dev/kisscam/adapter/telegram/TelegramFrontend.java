@@ -2,6 +2,7 @@ package dev.kisscam.adapter.telegram;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.core.port.out.Delivery;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,7 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * The Telegram bot in one piece. Made in two steps because the core and the bot need each other: first
@@ -103,6 +105,16 @@ public final class TelegramFrontend implements AutoCloseable {
             }
             new WebhookHandler(secret, started).handle(exchange);
         };
+    }
+
+    /**
+     * Tells Telegram to push updates to {@code publicUrl} (TELEGRAM_WEBHOOK_URL; https, port 443, 80, 88 or 8443)
+     * with the configured secret, which {@link #webhookHandler()} then demands.
+     */
+    public void registerWebhook(URI publicUrl) {
+        String secret = config.webhookSecret().orElseThrow(() ->
+                new IllegalStateException("registering a webhook needs a webhook secret in TelegramConfig"));
+        api.setWebhook(SetWebhook.builder().url(publicUrl.toString()).secretToken(secret).build());
     }
 
     private void registerCommandMenu() {

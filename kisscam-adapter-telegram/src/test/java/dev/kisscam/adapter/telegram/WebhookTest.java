@@ -62,6 +62,16 @@ class WebhookTest {
     }
 
     @Test
+    void the_webhook_is_registered_with_our_secret() {
+        bot.frontend.registerWebhook(URI.create("https://bot.example.org/telegram"));
+
+        assertThat(bot.telegram.calls("setWebhook")).singleElement().satisfies(call -> {
+            assertThat(call.params().path("url").asText()).isEqualTo("https://bot.example.org/telegram");
+            assertThat(call.params().path("secret_token").asText()).isEqualTo(SECRET);
+        });
+    }
+
+    @Test
     void a_body_that_is_no_update_is_a_bad_request() throws Exception {
         assertThat(post("{not json", SECRET)).isEqualTo(400);
     }

@@ -240,7 +240,8 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "setMyCommands",
-            "sendMessage", "editMessageText", "sendChatAction", "sendVideo", "getFile", "answerCallbackQuery");
+            "sendMessage", "editMessageText", "sendChatAction", "sendVideo", "getFile", "answerCallbackQuery",
+            "setWebhook");
 
     private void method(HttpExchange exchange, String requested) throws IOException {
         // Telegram reads method names case-insensitively; TelegramBots' poller asks for "getupdates".
@@ -278,7 +279,7 @@ public final class FakeBotApi implements AutoCloseable {
         switch (method) {
             case "getMe" -> reply(exchange, 200, ok(json.createObjectNode().put("id", 4242).put("is_bot", true)
                     .put("first_name", "Kisscam").put("username", "kisscam_test_bot")));
-            case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" ->
+            case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" ->
                     reply(exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
             case "sendMessage", "editMessageText" -> reply(exchange, 200, ok(sentMessage(params)));
             case "sendVideo" -> {
