@@ -32,6 +32,7 @@ public final class TelegramFrontend implements AutoCloseable {
     private final StatusBoard board;
     private final TelegramDelivery delivery;
     private volatile UpdateRouter router;
+    private volatile WebhookHandler webhook;
     private LongPolling polling;
 
     TelegramFrontend(TelegramConfig config, Pacer pacer) {
@@ -72,6 +73,7 @@ public final class TelegramFrontend implements AutoCloseable {
                 replies);
         registerCommandMenu();
         router = new UpdateRouter(lanes, conversation);
+        config.webhookSecret().ifPresent(secret -> webhook = new WebhookHandler(secret, router));
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), telegramUrl(config),
                     http.newBuilder().readTimeout(POLL_READ_TIMEOUT).build(), router, api.redaction());
@@ -93,17 +95,18 @@ public final class TelegramFrontend implements AutoCloseable {
      * {@link #start}.
      */
     public HttpHandler webhookHandler() {
-        String secret = config.webhookSecret().orElseThrow(() ->
-                new IllegalStateException("the webhook handler needs a webhook secret in TelegramConfig"));
+        if (config.webhookSecret().isEmpty()) {
+            throw new IllegalStateException("the webhook handler needs a webhook secret in TelegramConfig");
+        }
         return exchange -> {
-            UpdateRouter started = router;
+            WebhookHandler started = webhook;
             if (started == null) {
                 try (exchange) {
                     exchange.sendResponseHeaders(503, -1);
                 }
                 return;
             }
-            new WebhookHandler(secret, started).handle(exchange);
+            started.handle(exchange);
         };
     }
 

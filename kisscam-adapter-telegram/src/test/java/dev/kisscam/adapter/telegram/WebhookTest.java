@@ -72,6 +72,19 @@ class WebhookTest {
     }
 
     @Test
+    void updates_before_the_bot_has_started_are_answered_503_so_telegram_sends_them_again() throws Exception {
+        var config = BotRig.testConfig(bot.telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
+        try (var notStarted = new TelegramFrontend(config, Pacer.system())) {
+            server.createContext("/early", notStarted.webhookHandler());
+            var early = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/early");
+            var request = HttpRequest.newBuilder(early)
+                    .POST(HttpRequest.BodyPublishers.ofString(bot.telegram.textUpdateJson(new FakeBotApi.User(503, "en"), "/help")))
+                    .header(WebhookHandler.SECRET_HEADER, SECRET).build();
+            assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void a_body_that_is_no_update_is_a_bad_request() throws Exception {
         assertThat(post("{not json", SECRET)).isEqualTo(400);
     }
