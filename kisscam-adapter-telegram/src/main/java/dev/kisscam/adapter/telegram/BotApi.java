@@ -1,0 +1,120 @@
+package dev.kisscam.adapter.telegram;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Every Bot API call goes through here: a 429 is retried after its {@code retry_after}, a network failure or a
+ * 5xx after a growing pause, and whatever still fails becomes a {@link TelegramCallException} without the token.
+ */
+final class BotApi {
+    private static final System.Logger LOG = System.getLogger(BotApi.class.getName());
+
+    private final TelegramClient client;
+    private final TokenRedaction redaction;
+    private final int maxAttempts;
+    private final Duration retryPause;
+    private final Pacer pacer;
+
+    BotApi(TelegramClient client, TokenRedaction redaction, int maxAttempts, Duration retryPause, Pacer pacer) {
+        this.client = client;
+        this.redaction = redaction;
+        this.maxAttempts = maxAttempts;
+        this.retryPause = retryPause;
+        this.pacer = pacer;
+    }
+
+    <T extends Serializable> T call(BotApiMethod<T> method) {
+        return withRetries(method.getMethod(), () -> client.execute(method));
+    }
+
+    /** {@code fresh} makes the request anew for each attempt, because an upload's stream is read once. */
+    Message sendVideo(Supplier<SendVideo> fresh) {
+        return withRetries("sendVideo", () -> client.execute(fresh.get()));
+    }
+
+    /** Sent as multipart by the library, so it has its own entry point. */
+    Boolean setWebhook(SetWebhook setWebhook) {
+        return withRetries("setWebhook", () -> client.execute(setWebhook));
+    }
+
+    TokenRedaction redaction() {
+        return redaction;
+    }
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws TelegramApiException;
+    }
+
+    private <T> T withRetries(String method, Attempt<T> attempt) {
+        Duration pause = retryPause;
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
+            } catch (TelegramApiException e) {
+                if (hasCause(e, InterruptedException.class)) {
+                    Thread.currentThread().interrupt();
+                    throw failure(method, e, "interrupted");
+                }
+                Duration wait = waitBeforeRetry(e, pause);
+                if (wait == null || n >= maxAttempts) {
+                    throw failure(method, e, n >= maxAttempts && wait != null ? "gave up after " + n + " attempts" : "refused");
+                }
+                LOG.log(System.Logger.Level.DEBUG, "{0} failed ({1}), trying again in {2}", method,
+                        redaction.scrub(e.getMessage()), wait);
+                sleep(method, wait);
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** How long to wait before trying again, or null when trying again cannot help. */
+    private static Duration waitBeforeRetry(TelegramApiException e, Duration networkPause) {
+        if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                && request.getErrorCode() > 0) {
+            int code = request.getErrorCode();
+            if (code == 429) {
+                Integer retryAfter = request.getParameters() == null ? null : request.getParameters().getRetryAfter();
+                return Duration.ofSeconds(retryAfter == null ? 1 : Math.max(0, retryAfter));
+            }
+            return code >= 500 ? networkPause : null;
+        }
+        // No answer from Telegram (or one that was not JSON, as from a proxy): the network failed.
+        return hasCause(e, IOException.class) ? networkPause : null;
+    }
+
+    private void sleep(String method, Duration wait) {
+        try {
+            pacer.pause(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramCallException(method, 0, method + " interrupted while waiting to retry", null);
+        }
+    }
+
+    private TelegramCallException failure(String method, TelegramApiException e, String what) {
+        int code = e instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                ? request.getErrorCode() : 0;
+        return new TelegramCallException(method, code,
+                method + " " + what + ": " + redaction.scrub(e.getMessage()), redaction.scrub(e.getCause()));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

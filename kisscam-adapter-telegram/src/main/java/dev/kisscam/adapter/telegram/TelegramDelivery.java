@@ -1,0 +1,159 @@
+package dev.kisscam.adapter.telegram;
+
+import dev.kisscam.core.domain.Failure;
+import dev.kisscam.core.domain.MediaKey;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.DeliveryException;
+import dev.kisscam.core.port.out.JobRef;
+import dev.kisscam.core.port.out.Video;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Tells Telegram users how their jobs go: one status message per job, edited in place, and the video itself.
+ * Only {@link #videoReady} throws; every other call logs its failures, as the port asks.
+ */
+final class TelegramDelivery implements Delivery {
+    private static final System.Logger LOG = System.getLogger(TelegramDelivery.class.getName());
+    /** The Bot API takes videos of up to 50 MB by upload. */
+    static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+    private static final int REMEMBERED_VIDEOS = 1000;
+
+    private final BotApi api;
+    private final StatusBoard board;
+    private final ChatActions actions;
+    /** Telegram's file ids of uploaded videos: the same video goes again without a second upload. */
+    private final Map<MediaKey, String> uploaded = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MediaKey, String> eldest) {
+            return size() > REMEMBERED_VIDEOS;
+        }
+    };
+
+    TelegramDelivery(BotApi api, StatusBoard board, ChatActions actions) {
+        this.api = api;
+        this.board = board;
+        this.actions = actions;
+    }
+
+    @Override
+    public void accepted(JobRef job, int queuePosition) {
+        queuePosition(job, queuePosition);
+    }
+
+    @Override
+    public void queuePosition(JobRef job, int queuePosition) {
+        Texts texts = texts(job.requester());
+        String text = queuePosition <= 0 ? texts.get("status.starting") : texts.get("status.queued", queuePosition);
+        board.forJob(job).update(withCancel(texts, job, text));
+    }
+
+    @Override
+    public void progress(JobRef job, int percent) {
+        Texts texts = texts(job.requester());
+        StatusMessage status = board.forJob(job);
+        actions.keepUploading(job.id(), status.chatId());
+        status.update(withCancel(texts, job, texts.get("status.generating", Wording.progressBar(percent))));
+    }
+
+    @Override
+    public void videoReady(JobRef job, Video video) {
+        Texts texts = texts(job.requester());
+        StatusMessage status = board.forJob(job);
+        status.update(Screen.of(texts.get("status.sending")));
+        actions.keepUploading(job.id(), status.chatId());
+        try {
+            sendVideo(ChatIds.of(job.requester()), video, texts.get("video.caption"));
+        } finally {
+            actions.stop(job.id());
+        }
+        // The video is out: whatever happens to this edit cannot lose it.
+        status.conclude(Screen.of(texts.get("status.done")));
+        board.finished(job.id());
+    }
+
+    @Override
+    public void failed(JobRef job, Failure failure) {
+        actions.stop(job.id());
+        Texts texts = texts(job.requester());
+        String text = Wording.failure(texts, failure);
+        Screen screen = failure.retryable()
+                ? Screen.of(text, new Screen.Button(texts.get("button.retry"), new CallbackData.RetryJob(job.id())))
+                : Screen.of(text);
+        board.forJob(job).conclude(screen);
+        board.finished(job.id());
+    }
+
+    @Override
+    public void cancelled(JobRef job) {
+        actions.stop(job.id());
+        board.forJob(job).conclude(Screen.of(texts(job.requester()).get("status.cancelled")));
+        board.finished(job.id());
+    }
+
+    @Override
+    public void draftExpired(Requester requester) {
+        try {
+            api.call(SendMessage.builder().chatId(ChatIds.of(requester))
+                    .text(texts(requester).get("draft.expired")).build());
+        } catch (TelegramCallException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell " + requester.id() + " that their draft expired", e);
+        }
+    }
+
+    private void sendVideo(long chatId, Video video, String caption) {
+        String fileId;
+        synchronized (uploaded) {
+            fileId = uploaded.get(video.key());
+        }
+        try {
+            Message sent;
+            if (fileId != null) {
+                String known = fileId;
+                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(known))
+                        .caption(caption).build());
+            } else {
+                byte[] bytes = read(video);
+                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId)
+                        .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
+                        .supportsStreaming(true).caption(caption).build());
+            }
+            if (sent.getVideo() != null) {
+                synchronized (uploaded) {
+                    uploaded.put(video.key(), sent.getVideo().getFileId());
+                }
+            }
+        } catch (TelegramCallException e) {
+            throw new DeliveryException("the video did not reach chat " + chatId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(Video video) {
+        if (video.sizeBytes() > MAX_UPLOAD_BYTES) {
+            throw new DeliveryException("the video has " + video.sizeBytes() + " bytes; a bot may upload "
+                    + MAX_UPLOAD_BYTES);
+        }
+        try (InputStream in = video.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DeliveryException("could not read the video " + video.key(), e);
+        }
+    }
+
+    private static Screen withCancel(Texts texts, JobRef job, String text) {
+        return new Screen(text, List.of(new Screen.Button(texts.get("button.cancel"), new CallbackData.CancelJob(job.id()))));
+    }
+
+    private static Texts texts(Requester requester) {
+        return Texts.of(requester.locale());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.kisscam.adapter.telegram;
+
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.service.KisscamSettings;
+import dev.kisscam.core.testing.FakePeopleDetector;
+import dev.kisscam.core.testing.FakeVideoGenerator;
+import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryJobStore;
+import dev.kisscam.core.testing.InMemoryMediaStore;
+import dev.kisscam.core.testing.InMemoryQuota;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole bot for a test: the real core on in-memory fakes, the Telegram frontend, and a fake Bot API on
+ * 127.0.0.1 that the frontend long-polls through the real TelegramBots client.
+ */
+final class BotRig implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final int QUOTA = 5;
+
+    final FakeBotApi telegram;
+    final FakePeopleDetector detector = new FakePeopleDetector();
+    final FakeVideoGenerator generator = new FakeVideoGenerator();
+    final InMemoryConsentStore consents = new InMemoryConsentStore();
+    final Kisscam core;
+    final TelegramFrontend frontend;
+
+    private BotRig(UnaryOperator<TelegramConfig> adjust, Pacer pacer) throws IOException {
+        telegram = FakeBotApi.start();
+        TelegramConfig config = adjust.apply(testConfig(telegram));
+        frontend = new TelegramFrontend(config, pacer);
+        core = Kisscam.builder()
+                .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore()).consentStore(consents)
+                .quota(new InMemoryQuota(QUOTA, Duration.ofDays(1)))
+                .peopleDetector(detector).videoGenerator(generator).delivery(frontend.delivery())
+                .settings(KisscamSettings.defaults().withMaxResubmissions(0))
+                .clock(Clock.systemUTC())
+                .build();
+        core.start();
+        frontend.start(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()));
+    }
+
+    static BotRig longPolling() throws IOException {
+        return new BotRig(UnaryOperator.identity(), Pacer.system());
+    }
+
+    static BotRig with(UnaryOperator<TelegramConfig> adjust) throws IOException {
+        return new BotRig(adjust, Pacer.system());
+    }
+
+    /** Quick settings for tests: no pause between edits, a short album window, quick retries. */
+    static TelegramConfig testConfig(FakeBotApi telegram) {
+        return TelegramConfig.longPolling(FakeBotApi.TOKEN)
+                .withApiUrl(telegram.baseUrl())
+                .withAlbumWindow(Duration.ofMillis(300))
+                .withEditInterval(Duration.ZERO)
+                .withChatActionEvery(Duration.ofSeconds(4))
+                .withRetries(4, Duration.ofMillis(20));
+    }
+
+    /** Lets a user skip the consent question, as one who confirmed earlier. */
+    void consented(FakeBotApi.User user) {
+        core.consent().giveConsent(new dev.kisscam.core.domain.RequesterId("telegram:" + user.id()));
+    }
+
+    @Override
+    public void close() {
+        frontend.close();
+        core.close();
+        telegram.close();
+    }
+}

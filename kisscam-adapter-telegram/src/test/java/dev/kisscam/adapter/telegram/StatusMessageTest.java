@@ -1,0 +1,110 @@
+package dev.kisscam.adapter.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How a status message paces its edits; time is a hand-driven clock, so nothing here waits for real. */
+class StatusMessageTest {
+    private static final long CHAT = 601;
+    private static final Duration INTERVAL = Duration.ofHours(1);
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final Pacer handDriven = new Pacer() {
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+
+        @Override
+        public void pause(Duration duration) {
+            pauses.add(duration);
+            clock.advance(duration);
+        }
+    };
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private ApiOnFake fake;
+    private FakeBotApi telegram;
+    private BotApi api;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new ApiOnFake(3, Duration.ofMillis(10), handDriven);
+        telegram = fake.telegram;
+        api = fake.api;
+    }
+
+    @AfterEach
+    void stop() {
+        timers.shutdownNow();
+        fake.close();
+    }
+
+    @Test
+    void steps_that_come_too_soon_wait_and_the_conclusion_is_never_dropped() {
+        var status = new StatusMessage(api, CHAT, INTERVAL, handDriven, timers);
+
+        status.update(Screen.of("received"));
+        status.update(Screen.of("checking"));
+        status.update(Screen.of("queue #2"));
+        clock.advance(Duration.ofMinutes(10));
+        status.update(Screen.of("50 %"));
+        status.conclude(Screen.of("done"));
+
+        assertThat(texts()).containsExactly("sendMessage received", "editMessageText done");
+        assertThat(pauses).containsExactly(Duration.ofMinutes(50));
+    }
+
+    @Test
+    void a_step_after_the_interval_shows_at_once_and_an_unchanged_one_not_at_all() {
+        var status = new StatusMessage(api, CHAT, INTERVAL, handDriven, timers);
+
+        status.update(Screen.of("received"));
+        clock.advance(INTERVAL);
+        status.update(Screen.of("checking"));
+        clock.advance(INTERVAL);
+        status.update(Screen.of("checking"));
+        status.conclude(Screen.of("checking"));
+
+        assertThat(texts()).containsExactly("sendMessage received", "editMessageText checking");
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void a_waiting_step_shows_by_itself_when_its_time_comes() throws Exception {
+        Pacer realTime = Pacer.system();
+        var status = new StatusMessage(api, CHAT, Duration.ofMillis(100), realTime, timers);
+
+        status.update(Screen.of("received"));
+        status.update(Screen.of("checking"));
+
+        BotApiCall edit = telegram.await(c -> c.method().equals("editMessageText"), BotRig.WAIT);
+        assertThat(edit.text()).isEqualTo("checking");
+    }
+
+    @Test
+    void nothing_follows_a_conclusion_but_another_conclusion() {
+        var status = new StatusMessage(api, CHAT, Duration.ZERO, handDriven, timers);
+
+        status.update(Screen.of("generating"));
+        status.conclude(Screen.of("failed"));
+        status.update(Screen.of("generating 90 %"));
+
+        assertThat(texts()).containsExactly("sendMessage generating", "editMessageText failed");
+    }
+
+    private List<String> texts() {
+        return telegram.calls().stream().filter(BotApiCall::visible).map(c -> c.method() + " " + c.text()).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kisscam.adapter.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.MediaKind;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.DeliveryException;
+import dev.kisscam.core.port.out.JobRef;
+import dev.kisscam.core.port.out.Video;
+import dev.kisscam.core.testing.DeliveryContract;
+import dev.kisscam.core.testing.TestVideos;
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Telegram delivery passes the core's contract and keeps its own promises, against the fake Bot API. */
+class TelegramDeliveryTest extends DeliveryContract {
+    private static final long CHAT = 301;
+    private FakeBotApi telegram;
+    private TelegramFrontend frontend;
+
+    @BeforeEach
+    void start() throws Exception {
+        telegram = FakeBotApi.start();
+        frontend = new TelegramFrontend(BotRig.testConfig(telegram), Pacer.system());
+    }
+
+    @AfterEach
+    void stop() {
+        frontend.close();
+        telegram.close();
+    }
+
+    @Override
+    protected Delivery delivery() {
+        return frontend.delivery();
+    }
+
+    @Override
+    protected Requester requester() {
+        return new Requester(new RequesterId("telegram:" + CHAT), Long.toString(CHAT), Locale.ENGLISH);
+    }
+
+    @Override
+    protected int visibleUpdatesSeenBy(Requester requester) {
+        return telegram.chat(new FakeBotApi.User(Long.parseLong(requester.replyTo()), null)).size();
+    }
+
+    @Override
+    protected byte[] lastVideoReceivedBy(Requester requester) {
+        return telegram.chat(new FakeBotApi.User(Long.parseLong(requester.replyTo()), null)).stream()
+                .filter(c -> c.method().equals("sendVideo")).reduce((a, b) -> b)
+                .map(c -> telegram.uploaded(c, "video")).orElseThrow();
+    }
+
+    @Test
+    void the_same_video_goes_again_by_file_id_without_a_second_upload() {
+        var job = new JobRef(JobId.random(), requester());
+        var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
+        var video = new Video(stored.key(), stored.sizeBytes(), media);
+
+        delivery().videoReady(job, video);
+        delivery().videoReady(job, video);
+
+        var sent = telegram.calls("sendVideo");
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).files()).containsKey("video");
+        assertThat(sent.get(1).files()).isEmpty();
+        assertThat(sent.get(1).params().path("video").asText()).startsWith("video-");
+    }
+
+    @Test
+    void a_video_that_cannot_be_sent_fails_the_delivery_without_the_token_in_the_message() {
+        telegram.rateLimitNext("sendVideo", 1, 0);
+        telegram.failNext("sendVideo", 10);
+        var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
+
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()),
+                new Video(stored.key(), stored.sizeBytes(), media)))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("sendVideo")
+                .satisfies(ApiOnFake::assertNoToken);
+        assertThat(telegram.calls("sendVideo")).hasSize(4);
+    }
+
+    @Test
+    void a_status_edit_that_fails_never_costs_the_video() {
+        var job = new JobRef(JobId.random(), requester());
+        delivery().accepted(job, 2);
+        telegram.failNext("editMessageText", 100);
+        var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
+
+        delivery().progress(job, 30);
+        delivery().videoReady(job, new Video(stored.key(), stored.sizeBytes(), media));
+
+        assertThat(lastVideoReceivedBy(requester())).isEqualTo(TestVideos.minimalMp4());
+    }
+
+    @Test
+    void a_draft_that_expired_is_told_in_the_users_language() {
+        var russian = new Requester(new RequesterId("telegram:302"), "302", Locale.forLanguageTag("ru"));
+        delivery().draftExpired(russian);
+        assertThat(telegram.chat(new FakeBotApi.User(302, "ru"))).extracting(BotApiCall::text)
+                .singleElement().asString().contains("Второе фото не пришло вовремя");
+    }
+}
