@@ -1,0 +1,174 @@
+package dev.kisscam.adapter.storage;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Writes that survive {@code kill -9} and power loss: the bytes go to a temporary file that is fsynced,
+ * renamed over the target in one step, and the directory holding the new name is fsynced too. A crash at
+ * any moment leaves either the old file or the new one, whole, plus at most an orphaned temporary file.
+ */
+final class DurableFiles {
+
+    private static final System.Logger LOG = System.getLogger(DurableFiles.class.getName());
+
+    private static final boolean DIRECTORIES_CAN_BE_SYNCED =
+            !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    private DurableFiles() {
+    }
+
+    /** Replaces (or creates) {@code target} with {@code bytes}, staged in {@code tempDir} on the same filesystem. */
+    static void write(Path target, Path tempDir, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(tempDir, target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            move(temp, target);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Renames {@code from} to {@code to} in one step, replacing what was there, and makes both directory
+     * entries durable. Both must be on the same filesystem.
+     */
+    static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(to.getParent());
+        if (!from.getParent().equals(to.getParent())) {
+            syncDirectory(from.getParent());
+        }
+    }
+
+    /** Makes the creation, rename or removal of entries in {@code dir} durable. */
+    static void syncDirectory(Path dir) throws IOException {
+        if (!DIRECTORIES_CAN_BE_SYNCED) {
+            return; // Windows cannot open a directory as a channel; NTFS journals its metadata itself
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Creates {@code dir} and any missing parents, and makes their directory entries durable. */
+    static void createDirectories(Path dir) throws IOException {
+        Path existing = dir;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(dir);
+        if (existing == null || existing.equals(dir)) {
+            return;
+        }
+        for (Path parent = dir.getParent(); ; parent = parent.getParent()) {
+            syncDirectory(parent);
+            if (parent.equals(existing)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Creates {@code file} empty and durably, and its directory if needed; fine when it already exists. Copes
+     * with the directory being removed meanwhile by someone tidying up empty directories.
+     */
+    static void touch(Path file) throws IOException {
+        Path dir = file.getParent();
+        for (int attempt = 1; ; attempt++) {
+            createDirectories(dir);
+            try {
+                Files.createFile(file);
+                syncDirectory(dir);
+                return;
+            } catch (FileAlreadyExistsException alreadyThere) {
+                return;
+            } catch (NoSuchFileException dirRemoved) {
+                if (attempt == 3) {
+                    throw dirRemoved;
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code file} durably; fine when it is not there. */
+    static void delete(Path file) throws IOException {
+        if (Files.deleteIfExists(file)) {
+            syncDirectory(file.getParent());
+        }
+    }
+
+    /** Deletes every regular file directly in {@code dir} whose name matches {@code glob}; returns how many. */
+    static int deleteMatching(Path dir, String glob) throws IOException {
+        return deleteOlderThan(dir, glob, Instant.MAX);
+    }
+
+    /**
+     * Deletes every regular file directly in {@code dir} matching {@code glob} and last modified before
+     * {@code cutoff}, without following links; returns how many. A file that cannot be deleted is logged and
+     * skipped, so one bad file does not stop the rest.
+     *
+     * @throws IOException when {@code dir} cannot be listed
+     */
+    static int deleteOlderThan(Path dir, String glob, Instant cutoff) throws IOException {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path file : files) {
+                try {
+                    var attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff)
+                            && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException alreadyGone) {
+                    // removed meanwhile by whoever owned it
+                } catch (IOException e) {
+                    LOG.log(WARNING, "cannot delete " + file + ": " + reason(e), e);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** What went wrong, in words: a {@link FileSystemException}'s message is often only the path. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "no such file or directory";
+            case FileAlreadyExistsException exists -> "something that is not a directory is in the way";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
+    }
+
+    static void deleteQuietly(Path file, Throwable reason) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            reason.addSuppressed(e);
+        }
+    }
+}
