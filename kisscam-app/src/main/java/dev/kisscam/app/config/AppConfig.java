@@ -25,8 +25,10 @@ public record AppConfig(Telegram telegram, Grok grok, Storage storage, Limits li
             Optional<Secret> webhookSecret) {
     }
 
+    /** {@code userHashSecret} keys the hash sent as xAI's {@code user}; empty means the adapter uses the API key. */
     public record Grok(Secret apiKey, URI apiUrl, String videoModel, String visionModel, Duration pollInterval,
-            Duration generationTimeout, int videoDurationSeconds, String videoResolution) {
+            Duration generationTimeout, int videoDurationSeconds, String videoResolution,
+            Optional<Secret> userHashSecret) {
     }
 
     public sealed interface Storage {
@@ -40,7 +42,12 @@ public record AppConfig(Telegram telegram, Grok grok, Storage storage, Limits li
             Path path, Path tempPath) implements Storage {
     }
 
-    public record Limits(int maxConcurrentGenerations, int rateLimitRequests, Duration rateLimitPeriod) {
+    /**
+     * {@code repeatWindow}: how long a requester's identical photo set is answered from the earlier video
+     * instead of a new (paid) generation; zero turns that off.
+     */
+    public record Limits(int maxConcurrentGenerations, int rateLimitRequests, Duration rateLimitPeriod,
+            Duration repeatWindow) {
     }
 
     public record Server(String host, int port) {

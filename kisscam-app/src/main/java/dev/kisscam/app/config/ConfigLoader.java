@@ -54,12 +54,13 @@ public final class ConfigLoader {
             Map.entry("S3_REGION", "us-east-1"),
             Map.entry("RATE_LIMIT_REQUESTS", "10"),
             Map.entry("RATE_LIMIT_PERIOD", "3600"),
+            Map.entry("REPEAT_CACHE_WINDOW", "3600"),
             Map.entry("LOG_LEVEL", "INFO"),
             Map.entry("HOST", "0.0.0.0"),
             Map.entry("PORT", "8000"));
 
     static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "GROK_API_KEY",
-            "S3_ACCESS_KEY", "S3_SECRET_KEY");
+            "GROK_USER_HASH_SECRET", "S3_ACCESS_KEY", "S3_SECRET_KEY");
 
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
@@ -89,7 +90,7 @@ public final class ConfigLoader {
     public static List<String> describe(Map<String, String> values) {
         var names = new java.util.TreeSet<>(DEFAULTS.keySet());
         names.addAll(List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "GROK_API_KEY",
-                "TEMP_STORAGE_PATH", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY", "LOG_FILE"));
+                "GROK_USER_HASH_SECRET", "TEMP_STORAGE_PATH", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY", "LOG_FILE"));
         var lines = new ArrayList<String>();
         for (String name : names) {
             String value = values.getOrDefault(name, DEFAULTS.get(name));
@@ -120,11 +121,13 @@ public final class ConfigLoader {
                     seconds("GROK_POLL_INTERVAL", false),
                     seconds("GROK_GENERATION_TIMEOUT", true),
                     integer("VIDEO_DURATION", 1, 15),
-                    oneOf("VIDEO_RESOLUTION", List.of("480p", "720p", "1080p")));
+                    oneOf("VIDEO_RESOLUTION", List.of("480p", "720p", "1080p")),
+                    optional("GROK_USER_HASH_SECRET").map(Secret::new));
             var limits = new AppConfig.Limits(
                     integer("MAX_CONCURRENT_GENERATIONS", 1, 1000),
-                    integer("RATE_LIMIT_REQUESTS", 0, 1_000_000),
-                    Duration.ofSeconds(integer("RATE_LIMIT_PERIOD", 1, Integer.MAX_VALUE)));
+                    integer("RATE_LIMIT_REQUESTS", 1, 1_000_000),
+                    Duration.ofSeconds(integer("RATE_LIMIT_PERIOD", 1, Integer.MAX_VALUE)),
+                    Duration.ofSeconds(integer("REPEAT_CACHE_WINDOW", 0, 7 * 24 * 3600)));
             var server = new AppConfig.Server(text("HOST"), integer("PORT", 0, 65_535));
             var logging = new AppConfig.Logging(
                     oneOf("LOG_LEVEL", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
@@ -140,6 +143,9 @@ public final class ConfigLoader {
                 problems.add("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters)");
             }
             URI apiUrl = url("TELEGRAM_API_URL");
+            if (apiUrl.getRawPath() != null && !apiUrl.getRawPath().isEmpty() && !"/".equals(apiUrl.getRawPath())) {
+                problems.add("TELEGRAM_API_URL takes a scheme, host and port only (no path), was '" + apiUrl + "'");
+            }
             String mode = oneOf("TELEGRAM_MODE", List.of("polling", "webhook"));
             var telegramMode = "webhook".equals(mode) ? AppConfig.TelegramMode.WEBHOOK : AppConfig.TelegramMode.POLLING;
             Optional<URI> webhookUrl = optional("TELEGRAM_WEBHOOK_URL").map(v -> parseUrl("TELEGRAM_WEBHOOK_URL", v));

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(config.grok().generationTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.grok().videoDurationSeconds()).isEqualTo(6);
         assertThat(config.storage()).isEqualTo(new AppConfig.LocalStorage(Path.of("./storage"), Path.of("./storage/tmp")));
-        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(4, 10, Duration.ofHours(1)));
+        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(4, 10, Duration.ofHours(1), Duration.ofHours(1)));
         assertThat(config.server()).isEqualTo(new AppConfig.Server("0.0.0.0", 8000));
     }
 
