@@ -31,7 +31,10 @@ public record AppConfig(Telegram telegram, Grok grok, Storage storage, Limits li
             Optional<Secret> userHashSecret) {
     }
 
+    /** Jobs and consents always live under {@code path}; media too, unless it goes to S3. */
     public sealed interface Storage {
+        Path path();
+
         Path tempPath();
     }
 

@@ -1,0 +1,68 @@
+package dev.kisscam.app;
+
+import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import dev.kisscam.app.bot.BotLifecycle;
+import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.wiring.Modules;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code kisscam bot}: runs the Telegram bot until the process is told to stop (SIGTERM, Ctrl-C). */
+@Command(name = "bot", mixinStandardHelpOptions = true,
+        description = "Run the Telegram bot: serves users until stopped with SIGTERM or Ctrl-C.")
+final class BotCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(BotCommand.class.getName());
+
+    private final Launch launch;
+
+    BotCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = launch.config(ConfigLoader.Purpose.BOT);
+        if (config.isEmpty()) {
+            return Launch.BAD_CONFIGURATION;
+        }
+        Launch.configureLogging(config.get(), config.get().logging().level());
+        LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(launch.values())));
+        BotLifecycle lifecycle;
+        try {
+            lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get())).getInstance(BotLifecycle.class);
+        } catch (ProvisionException e) {
+            return cannotStart(rootCause(e));
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("kisscam-shutdown").unstarted(() -> {
+            lifecycle.stop();
+            stopped.countDown();
+        }));
+        try {
+            lifecycle.start();
+        } catch (Exception e) {
+            lifecycle.stop();
+            return cannotStart(rootCause(e));
+        }
+        LOG.log(System.Logger.Level.INFO, "kisscam is running; /health and /metrics on port " + lifecycle.httpPort());
+        stopped.await();
+        return 0;
+    }
+
+    private int cannotStart(Throwable cause) {
+        LOG.log(System.Logger.Level.ERROR, "kisscam could not start: " + cause.getMessage());
+        launch.err().println("kisscam: could not start: " + cause.getMessage());
+        return 1;
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ProvisionException ? e : cause;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kisscam.app;
+
+import dev.kisscam.app.cli.GenerateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code kisscam bot} or {@code kisscam generate}; {@code kisscam --help} lists both. */
+@Command(name = "kisscam", mixinStandardHelpOptions = true, versionProvider = KisscamMain.Version.class,
+        description = "Turns a photo of two people into a short video of them kissing.")
+public final class KisscamMain implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Launch.fromProcess(), args));
+    }
+
+    /** Runs one command and returns its exit status; bad arguments are status 2, as for bad configuration. */
+    public static int run(Launch launch, String... args) {
+        return new CommandLine(new KisscamMain())
+                .addSubcommand(new BotCommand(launch))
+                .addSubcommand(new GenerateCommand(launch))
+                .setOut(new java.io.PrintWriter(launch.out(), true))
+                .setErr(new java.io.PrintWriter(launch.err(), true))
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: bot or generate");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = KisscamMain.class.getPackage().getImplementationVersion();
+            return new String[] {"kisscam " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kisscam.app;
+
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.config.Secret;
+import dev.kisscam.app.logging.LoggingSetup;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where a command runs: its environment, its working directory (for .env) and its terminal. */
+public record Launch(Map<String, String> environment, Path workingDirectory, PrintStream out, PrintStream err) {
+    /** The exit status for a configuration that cannot work; the process says why and stops before doing anything. */
+    public static final int BAD_CONFIGURATION = 2;
+
+    public static Launch fromProcess() {
+        return new Launch(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err);
+    }
+
+    public Map<String, String> values() {
+        return ConfigLoader.sources(environment, workingDirectory);
+    }
+
+    /** The configuration, or empty after telling the user every problem with it. */
+    public Optional<AppConfig> config(ConfigLoader.Purpose purpose) {
+        return switch (ConfigLoader.load(values(), purpose)) {
+            case ConfigLoader.Valid valid -> Optional.of(valid.config());
+            case ConfigLoader.Invalid invalid -> {
+                err.println("kisscam: the configuration has " + invalid.problems().size() + " problem(s):");
+                invalid.problems().forEach(problem -> err.println("  - " + problem));
+                err.println("kisscam: see .env.example for every setting and its default.");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    public static void configureLogging(AppConfig config, String level) {
+        LoggingSetup.configure(level, config.logging().file(), secretsOf(config));
+    }
+
+    static List<String> secretsOf(AppConfig config) {
+        var secrets = new ArrayList<Secret>();
+        secrets.add(config.telegram().token());
+        config.telegram().webhookSecret().ifPresent(secrets::add);
+        secrets.add(config.grok().apiKey());
+        config.grok().userHashSecret().ifPresent(secrets::add);
+        if (config.storage() instanceof AppConfig.S3Storage s3) {
+            secrets.add(s3.accessKey());
+            secrets.add(s3.secretKey());
+        }
+        return secrets.stream().map(Secret::value).toList();
+    }
+}

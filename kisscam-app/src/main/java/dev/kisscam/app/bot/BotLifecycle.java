@@ -1,0 +1,122 @@
+package dev.kisscam.app.bot;
+
+import com.google.inject.Inject;
+import com.sun.net.httpserver.HttpHandler;
+import dev.kisscam.adapter.grok.GrokAdapters;
+import dev.kisscam.adapter.telegram.CorePorts;
+import dev.kisscam.adapter.telegram.TelegramFrontend;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.http.HttpEndpoint;
+import dev.kisscam.app.http.ProviderHealth;
+import dev.kisscam.app.http.QueueHealth;
+import dev.kisscam.app.wiring.StorageUpkeep;
+import dev.kisscam.core.service.Kisscam;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the bot in an order where nothing is asked of a part that is not up yet: the HTTP endpoint (so
+ * /health answers "starting"), storage upkeep, job recovery, then the update source. Stops in reverse: no
+ * more updates, running jobs persist where they stand, then the stores and clients are released.
+ */
+public final class BotLifecycle {
+    private static final System.Logger LOG = System.getLogger(BotLifecycle.class.getName());
+    /** What the core gets to wind down; the whole stop fits in the 10 s a service manager usually allows. */
+    static final Duration JOB_GRACE = Duration.ofSeconds(6);
+    static final String DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
+
+    private final AppConfig config;
+    private final Kisscam kisscam;
+    private final TelegramFrontend telegram;
+    private final StorageUpkeep storage;
+    private final GrokAdapters grok;
+    private final ProviderHealth providerHealth;
+    private final PrometheusMeterRegistry metrics;
+    private HttpEndpoint endpoint;
+    private boolean stopped;
+
+    @Inject
+    BotLifecycle(AppConfig config, Kisscam kisscam, TelegramFrontend telegram, StorageUpkeep storage,
+            GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
+        this.config = config;
+        this.kisscam = kisscam;
+        this.telegram = telegram;
+        this.storage = storage;
+        this.grok = grok;
+        this.providerHealth = providerHealth;
+        this.metrics = metrics;
+    }
+
+    public synchronized void start() throws IOException {
+        endpoint = new HttpEndpoint(config.server().host(), config.server().port(),
+                List.of(storage, providerHealth, new QueueHealth(kisscam)), metrics::scrape, routes());
+        endpoint.start();
+        storage.start();
+        kisscam.start();
+        telegram.start(new CorePorts(kisscam.intake(), kisscam.control(), kisscam.usage(), kisscam.consent()));
+        switch (config.telegram().mode()) {
+            case POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
+            case WEBHOOK -> {
+                URI url = config.telegram().webhookUrl().orElseThrow();
+                telegram.registerWebhook(url);
+                LOG.log(System.Logger.Level.INFO, "taking updates at " + webhookPath() + " (public URL " + url + ")");
+            }
+        }
+        endpoint.ready(true);
+    }
+
+    /** The port the HTTP endpoint listens on (PORT=0 picks a free one). */
+    public synchronized int httpPort() {
+        return endpoint.port();
+    }
+
+    private Map<String, HttpHandler> routes() {
+        return switch (config.telegram().mode()) {
+            case POLLING -> Map.of();
+            case WEBHOOK -> Map.of(webhookPath(), telegram.webhookHandler());
+        };
+    }
+
+    private String webhookPath() {
+        String path = config.telegram().webhookUrl().map(URI::getPath).orElse("");
+        return path == null || path.isEmpty() || "/".equals(path) ? DEFAULT_WEBHOOK_PATH : path;
+    }
+
+    /** Safe to call more than once and after a failed start. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.log(System.Logger.Level.INFO, "stopping");
+        if (endpoint != null) {
+            endpoint.ready(false);
+        }
+        quietly("the Telegram frontend", telegram::close);
+        quietly("the core", () -> kisscam.close(JOB_GRACE));
+        quietly("storage", storage::close);
+        quietly("the xAI client", grok::close);
+        if (endpoint != null) {
+            quietly("the HTTP endpoint", endpoint::close);
+        }
+        LOG.log(System.Logger.Level.INFO, "stopped");
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(String what, Step step) {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping " + what + " failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.kisscam.app.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import dev.kisscam.app.Launch;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.wiring.Modules;
+import dev.kisscam.core.service.Kisscam;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kisscam generate PHOTO [PHOTO] --out FILE}: the core with the terminal as its frontend. Proves the
+ * core does not care where photos come from, and lets an operator try the provider without Telegram.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Make a video from one photo of two people, or two photos of one person each.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the video was written", "1:something else went wrong",
+            "2:bad arguments or configuration", "3:the photos were refused", "4:the provider could not make the video"})
+public final class GenerateCommand implements Callable<Integer> {
+    private final Launch launch;
+
+    @Parameters(arity = "1..2", paramLabel = "PHOTO", description = "JPEG, PNG or WebP; one photo of two people, or two photos")
+    List<Path> photos;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "where to write the MP4")
+    Path out;
+
+    public GenerateCommand(Launch launch) {
+        this.launch = launch;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var config = launch.config(ConfigLoader.Purpose.COMMAND_LINE);
+        if (config.isEmpty()) {
+            return Launch.BAD_CONFIGURATION;
+        }
+        // Progress is on the terminal; log lines only when something is wrong, unless LOG_LEVEL says otherwise.
+        String level = launch.values().containsKey("LOG_LEVEL") ? config.get().logging().level() : "WARN";
+        Launch.configureLogging(config.get(), level);
+        Path work = Files.createTempDirectory("kisscam-generate-");
+        try {
+            return generate(config.get(), work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int generate(AppConfig config, Path work) throws InterruptedException {
+        var terminal = new TerminalDelivery(launch.out(), out);
+        Kisscam kisscam = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work))
+                .getInstance(Kisscam.class);
+        kisscam.start();
+        try {
+            return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.out())
+                    .run(photos);
+        } finally {
+            kisscam.close();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

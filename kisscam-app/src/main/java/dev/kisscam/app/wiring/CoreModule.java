@@ -1,0 +1,71 @@
+package dev.kisscam.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.metrics.MicrometerJobObserver;
+import dev.kisscam.app.quota.CaffeineQuota;
+import dev.kisscam.core.port.out.ConsentStore;
+import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.JobObserver;
+import dev.kisscam.core.port.out.JobStore;
+import dev.kisscam.core.port.out.MediaStore;
+import dev.kisscam.core.port.out.PeopleDetector;
+import dev.kisscam.core.port.out.Quota;
+import dev.kisscam.core.port.out.VideoGenerator;
+import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.service.KisscamSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/** The core, its settings, the in-process quota and the metrics it reports through. */
+final class CoreModule extends AbstractModule {
+    private final AppConfig.Limits limits;
+
+    CoreModule(AppConfig.Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    KisscamSettings settings() {
+        return KisscamSettings.defaults().withMaxConcurrentGenerations(limits.maxConcurrentGenerations());
+    }
+
+    @Provides
+    @Singleton
+    CaffeineQuota caffeineQuota(MeterRegistry registry) {
+        var quota = new CaffeineQuota(limits.rateLimitRequests(), limits.rateLimitPeriod());
+        Gauge.builder("kisscam_active_users", quota, CaffeineQuota::activeRequesters)
+                .description("users who asked for a video within the current quota period").register(registry);
+        return quota;
+    }
+
+    @Provides
+    @Singleton
+    Quota quota(CaffeineQuota quota) {
+        return quota;
+    }
+
+    @Provides
+    @Singleton
+    JobObserver observer(MeterRegistry registry) {
+        return new MicrometerJobObserver(registry);
+    }
+
+    @Provides
+    @Singleton
+    Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota, PeopleDetector detector,
+            VideoGenerator generator, Delivery delivery, KisscamSettings settings, Clock clock, JobObserver observer) {
+        return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
+                .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
+                .settings(settings).clock(clock).observer(observer).build();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kisscam.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.storage.FileSystemMediaStore;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
+import dev.kisscam.adapter.storage.MediaSweeper;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.core.port.out.MediaStore;
+import java.time.Clock;
+import java.util.List;
+
+/** Photos, videos, jobs and consents as files under STORAGE_PATH. Opens nothing until first asked. */
+final class LocalStorageModule extends AbstractModule {
+    private final LocalStorageConfig config;
+
+    LocalStorageModule(AppConfig.LocalStorage storage) {
+        this.config = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    }
+
+    @Override
+    protected void configure() {
+        install(new LocalRecordsModule(config));
+    }
+
+    @Provides
+    @Singleton
+    FileSystemMediaStore fileSystemMedia() {
+        return FileSystemMediaStore.open(config);
+    }
+
+    @Provides
+    @Singleton
+    MediaStore media(FileSystemMediaStore media) {
+        return media;
+    }
+
+    @Provides
+    @Singleton
+    StorageUpkeep upkeep(FileSystemMediaStore media, FileSystemJobStore jobs, Clock clock) {
+        return new StorageUpkeep(media, media.location(), MediaSweeper.of(media, config.mediaTtl(), clock), jobs,
+                List.of(jobs));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kisscam.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
+import dev.kisscam.adapter.storage.MediaSweeper;
+import dev.kisscam.adapter.storage.S3MediaStore;
+import dev.kisscam.adapter.storage.S3StorageConfig;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.core.port.out.MediaStore;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Photos and videos in an S3 bucket; jobs and consents stay as files under STORAGE_PATH. Connecting (and
+ * creating a missing bucket) happens when the media store is first asked for, not when the module loads.
+ */
+final class S3StorageModule extends AbstractModule {
+    private final S3StorageConfig s3;
+    private final LocalStorageConfig local;
+
+    S3StorageModule(AppConfig.S3Storage storage) {
+        this.s3 = S3StorageConfig.of(storage.endpoint().toString(), storage.bucket(), storage.accessKey().value(),
+                storage.secretKey().value(), storage.region());
+        this.local = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    }
+
+    @Override
+    protected void configure() {
+        install(new LocalRecordsModule(local));
+    }
+
+    @Provides
+    @Singleton
+    S3MediaStore s3Media() {
+        return S3MediaStore.connect(s3);
+    }
+
+    @Provides
+    @Singleton
+    MediaStore media(S3MediaStore media) {
+        return media;
+    }
+
+    @Provides
+    @Singleton
+    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock) {
+        return new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs,
+                List.of(jobs, media));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kisscam.app.wiring;
+
+import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.storage.MediaSweeper;
+import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.core.domain.MediaKey;
+import dev.kisscam.core.port.out.MediaStore;
+import dev.kisscam.core.port.out.MediaStoreException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a storage backend needs besides its ports: periodic upkeep (media past its TTL, finished job records
+ * past their retention), a health check, and releasing the stores on the way out.
+ */
+public final class StorageUpkeep implements HealthCheck, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StorageUpkeep.class.getName());
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
+    /** A key no store ever hands out (they make random ones), so asking for it proves the store answers. */
+    private static final MediaKey PROBE = new MediaKey("health-probe");
+
+    private final MediaStore media;
+    private final String location;
+    private final MediaSweeper sweeper;
+    private final FileSystemJobStore jobs;
+    private final List<AutoCloseable> releaseLast;
+    private volatile Thread pruner;
+
+    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs,
+            List<AutoCloseable> releaseLast) {
+        this.media = media;
+        this.location = location;
+        this.sweeper = sweeper;
+        this.jobs = jobs;
+        this.releaseLast = List.copyOf(releaseLast);
+    }
+
+    public synchronized void start() {
+        sweeper.start(SWEEP_INTERVAL);
+        pruner = Thread.ofVirtual().name("kisscam-job-pruner").start(this::pruneForever);
+    }
+
+    private void pruneForever() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                int pruned = jobs.pruneFinished();
+                if (pruned > 0) {
+                    LOG.log(System.Logger.Level.INFO, "pruned " + pruned + " finished job record(s)");
+                }
+                Thread.sleep(SWEEP_INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "pruning finished jobs failed; trying again later: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "storage";
+    }
+
+    @Override
+    public Status check() {
+        try {
+            media.size(PROBE);
+            return Status.up(Map.of("media", location));
+        } catch (MediaStoreException.NotFound expected) {
+            return Status.up(Map.of("media", location));
+        } catch (MediaStoreException e) {
+            return Status.down("media store at " + location + ": " + e.getMessage());
+        }
+    }
+
+    /** Stops the upkeep and then releases the stores (the job store's lock among them). */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            running = pruner;
+            pruner = null;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        sweeper.close();
+        for (AutoCloseable resource : releaseLast) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "could not release " + resource.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+}
