@@ -58,11 +58,13 @@ final class BotCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** What actually went wrong: the first cause that is not Guice's or reflection's wrapping of it. */
     static Throwable rootCause(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while ((cause instanceof ProvisionException || cause instanceof java.lang.reflect.InvocationTargetException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof ProvisionException ? e : cause;
+        return cause;
     }
 }

@@ -1,0 +1,133 @@
+package dev.kisscam.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.storage.FileSystemMediaStore;
+import dev.kisscam.adapter.telegram.TelegramFrontend;
+import dev.kisscam.app.bot.BotLifecycle;
+import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.JobStore;
+import dev.kisscam.core.port.out.MediaStore;
+import dev.kisscam.core.port.out.MediaStoreException;
+import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.testing.RecordingDelivery;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One injector per configuration variant: it builds without I/O, and it builds the adapters the variant names. */
+class ModulesTest {
+    private static final String TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz-123_456";
+    private static final String S3_SECRET = "s3-secret-key-never-shown";
+
+    @TempDir
+    Path storage;
+
+    private Map<String, String> env(String... pairs) {
+        var env = new HashMap<String, String>();
+        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+        env.put("GROK_API_KEY", "xai-key-for-wiring-tests");
+        env.put("STORAGE_PATH", storage.toString());
+        env.put("TELEGRAM_API_URL", "http://127.0.0.1:1");
+        env.put("GROK_API_URL", "http://127.0.0.1:1/v1");
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private static AppConfig config(Map<String, String> env, ConfigLoader.Purpose purpose) {
+        var loaded = ConfigLoader.load(env, purpose);
+        assertThat(loaded).as("valid configuration").isInstanceOf(ConfigLoader.Valid.class);
+        return ((ConfigLoader.Valid) loaded).config();
+    }
+
+    private Injector botInjector(Map<String, String> env) throws IOException {
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config(env, ConfigLoader.Purpose.BOT)));
+        try (Stream<Path> created = Files.list(storage)) {
+            assertThat(created).as("building the injector touches no files").isEmpty();
+        }
+        return injector;
+    }
+
+    @Test
+    void local_storage_with_long_polling() throws IOException {
+        Injector injector = botInjector(env());
+
+        assertThat(injector.getInstance(MediaStore.class)).isInstanceOf(FileSystemMediaStore.class);
+        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThat(injector.getInstance(Delivery.class))
+                .isSameAs(injector.getInstance(TelegramFrontend.class).delivery());
+        assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
+        assertThat(injector.getInstance(Kisscam.class)).isSameAs(injector.getInstance(Kisscam.class));
+        assertThat(storage.resolve("media")).isDirectory();
+        injector.getInstance(StorageUpkeep.class).close();
+    }
+
+    @Test
+    void local_storage_with_a_webhook() throws IOException {
+        Injector injector = botInjector(env("TELEGRAM_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook/kisscam", "TELEGRAM_WEBHOOK_SECRET", "hook-secret_1"));
+
+        TelegramFrontend frontend = injector.getInstance(TelegramFrontend.class);
+        assertThat(frontend.webhookHandler()).as("webhook mode has a webhook handler").isNotNull();
+        assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
+        injector.getInstance(StorageUpkeep.class).close();
+    }
+
+    @Test
+    void long_polling_has_no_webhook_handler() throws IOException {
+        Injector injector = botInjector(env());
+
+        assertThatThrownBy(() -> injector.getInstance(TelegramFrontend.class).webhookHandler())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void s3_media_with_local_jobs_connects_only_when_asked_and_names_the_endpoint_not_the_key() throws IOException {
+        int closed = closedPort();
+        Injector injector = botInjector(env("STORAGE_BACKEND", "s3", "S3_ENDPOINT", "http://127.0.0.1:" + closed,
+                "S3_BUCKET", "kisscam-media", "S3_ACCESS_KEY", "access-key-id", "S3_SECRET_KEY", S3_SECRET));
+
+        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThatThrownBy(() -> injector.getInstance(MediaStore.class))
+                .isInstanceOf(ProvisionException.class)
+                .cause().isInstanceOf(MediaStoreException.class)
+                .hasMessageContaining("127.0.0.1:" + closed)
+                .satisfies(e -> assertThat(e.toString()).doesNotContain(S3_SECRET));
+        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+    }
+
+    @Test
+    void the_command_line_uses_the_terminal_and_a_private_directory() throws IOException {
+        var terminal = new RecordingDelivery();
+        Path work = storage.resolve("cli-work");
+        AppConfig config = config(env("TELEGRAM_BOT_TOKEN", ""), ConfigLoader.Purpose.COMMAND_LINE);
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work));
+
+        assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
+        assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
+        assertThat(injector.getInstance(Kisscam.class)).isNotNull();
+        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
