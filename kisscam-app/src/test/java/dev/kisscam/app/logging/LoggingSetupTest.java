@@ -1,0 +1,80 @@
+package dev.kisscam.app.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+class LoggingSetupTest {
+    private static final String TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz";
+    private static final String KEY = "xai-very-secret-key-0042";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void quiet() {
+        LoggingSetup.configure("WARN", Optional.empty(), List.of());
+    }
+
+    private String logged(Path file) throws Exception {
+        return Files.readString(file);
+    }
+
+    @Test
+    void secrets_are_blanked_wherever_they_appear_in_a_line() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("INFO", Optional.of(file), List.of(TOKEN, KEY));
+
+        LoggerFactory.getLogger("test").info("GET https://api.telegram.org/bot{}/getUpdates with key {}", TOKEN, KEY);
+        LoggerFactory.getLogger("test").warn("failed", new IllegalStateException("Bearer " + KEY + " refused"));
+
+        String text = logged(file);
+        assertThat(text).doesNotContain(TOKEN).doesNotContain(KEY)
+                .contains("https://api.telegram.org/bot****/getUpdates").contains("Bearer **** refused");
+    }
+
+    @Test
+    void the_core_logs_through_system_logger_into_the_same_file_at_the_configured_level() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("WARN", Optional.of(file), List.of());
+
+        System.getLogger("dev.kisscam.core.service.JobRunner").log(System.Logger.Level.WARNING, "job j-1: failed");
+        System.getLogger("dev.kisscam.core.service.JobRunner").log(System.Logger.Level.INFO, "job j-1: submitted");
+
+        assertThat(logged(file)).contains("WARN").contains("job j-1: failed").doesNotContain("submitted");
+    }
+
+    @Test
+    void lines_logged_while_a_job_is_in_the_mdc_carry_its_id() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("INFO", Optional.of(file), List.of());
+
+        MDC.put("job", "j-42");
+        try {
+            LoggerFactory.getLogger("dev.kisscam.adapter.grok.XaiClient").info("retrying after 503");
+        } finally {
+            MDC.remove("job");
+        }
+        LoggerFactory.getLogger("dev.kisscam.adapter.grok.XaiClient").info("no job here");
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("[job j-42] - retrying after 503"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).endsWith("XaiClient - no job here"));
+    }
+
+    @Test
+    void short_values_are_not_treated_as_secrets() {
+        var layout = new SecretMaskingLayout();
+        layout.setSecrets(List.of("abc", KEY));
+
+        assertThat(layout.mask("abc " + KEY)).isEqualTo("abc ****");
+    }
+}
