@@ -14,6 +14,9 @@ public final class KisscamMain implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        // Guice's optional bytecode generation (AOP, fast reflection) is unused here and reaches for
+        // sun.misc.Unsafe, which newer JDKs warn about on the terminal.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
         System.exit(run(Launch.fromProcess(), args));
     }
 

@@ -57,7 +57,12 @@ public final class BotLifecycle {
         endpoint.start();
         storage.start();
         kisscam.start();
-        telegram.start(new CorePorts(kisscam.intake(), kisscam.control(), kisscam.usage(), kisscam.consent()));
+        try {
+            telegram.start(new CorePorts(kisscam.intake(), kisscam.control(), kisscam.usage(), kisscam.consent()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach Telegram at " + config.telegram().apiUrl() + ": "
+                    + e.getMessage(), e);
+        }
         switch (config.telegram().mode()) {
             case POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
             case WEBHOOK -> {
