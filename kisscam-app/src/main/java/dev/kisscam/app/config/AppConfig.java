@@ -25,10 +25,13 @@ public record AppConfig(Telegram telegram, Grok grok, Storage storage, Limits li
             Optional<Secret> webhookSecret) {
     }
 
-    /** {@code userHashSecret} keys the hash sent as xAI's {@code user}; empty means the adapter uses the API key. */
+    /**
+     * {@code requestsPerSecond} caps this process's calls to xAI (polls included), to stay inside the account's
+     * rate limit.
+     * {@code userHashSecret} keys the hash sent as xAI's {@code user}; empty means the adapter uses the API key. */
     public record Grok(Secret apiKey, URI apiUrl, String videoModel, String visionModel, Duration pollInterval,
             Duration generationTimeout, int videoDurationSeconds, String videoResolution,
-            Optional<Secret> userHashSecret) {
+            Optional<Secret> userHashSecret, int requestsPerSecond) {
     }
 
     /** Jobs and consents always live under {@code path}; media too, unless it goes to S3. */

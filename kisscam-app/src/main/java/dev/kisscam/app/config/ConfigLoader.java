@@ -46,6 +46,7 @@ public final class ConfigLoader {
             Map.entry("GROK_VISION_MODEL", "grok-4.3"),
             Map.entry("GROK_POLL_INTERVAL", "1"),
             Map.entry("GROK_GENERATION_TIMEOUT", "600"),
+            Map.entry("GROK_REQUESTS_PER_SECOND", "10"),
             Map.entry("VIDEO_DURATION", "6"),
             Map.entry("VIDEO_RESOLUTION", "480p"),
             Map.entry("MAX_CONCURRENT_GENERATIONS", "4"),
@@ -122,7 +123,11 @@ public final class ConfigLoader {
                     seconds("GROK_GENERATION_TIMEOUT", true),
                     integer("VIDEO_DURATION", 1, 15),
                     oneOf("VIDEO_RESOLUTION", List.of("480p", "720p", "1080p")),
-                    optional("GROK_USER_HASH_SECRET").map(Secret::new));
+                    optional("GROK_USER_HASH_SECRET").map(Secret::new),
+                    integer("GROK_REQUESTS_PER_SECOND", 1, 100_000));
+            if (grok.pollInterval().compareTo(grok.generationTimeout()) >= 0) {
+                problems.add("GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT");
+            }
             var limits = new AppConfig.Limits(
                     integer("MAX_CONCURRENT_GENERATIONS", 1, 1000),
                     integer("RATE_LIMIT_REQUESTS", 1, 1_000_000),

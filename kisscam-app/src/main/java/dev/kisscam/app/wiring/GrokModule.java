@@ -32,7 +32,9 @@ final class GrokModule extends AbstractModule {
                 .pollInterval(grok.pollInterval())
                 .generationTimeout(grok.generationTimeout())
                 .durationSeconds(grok.videoDurationSeconds())
-                .resolution(grok.videoResolution());
+                .resolution(grok.videoResolution())
+                .rateLimit(new GrokConfig.RateLimitSettings(grok.requestsPerSecond(), Duration.ofSeconds(1),
+                        GrokConfig.RateLimitSettings.DEFAULT.maxWait()));
         grok.userHashSecret().ifPresent(secret -> builder.userHashSecret(secret.value()));
         this.config = builder.build();
     }

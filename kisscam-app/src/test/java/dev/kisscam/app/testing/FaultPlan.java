@@ -24,6 +24,10 @@ final class FaultPlan {
         }
     }
 
+    void clear() {
+        statuses.clear();
+    }
+
     /** The failure the next API call must get, if one is queued; taking it uses it up. */
     Optional<Reply> next() {
         return Optional.ofNullable(statuses.poll()).map(FaultPlan::reply);

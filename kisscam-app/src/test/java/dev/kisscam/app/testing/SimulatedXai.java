@@ -78,6 +78,11 @@ public final class SimulatedXai implements AutoCloseable {
         faults.failNext(calls, status);
     }
 
+    /** The outage is over: failures still queued by {@link #failNext} are dropped. */
+    public void recover() {
+        faults.clear();
+    }
+
     /** The next generation submitted finishes blocked by moderation: done, without a video. */
     public void blockNextGeneration() {
         jobs.blockNextGeneration();
