@@ -7,6 +7,13 @@ import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.ProviderHealth;
+import dev.kisscam.app.provider.CachedPeopleDetector;
+import dev.kisscam.app.provider.MeteredPeopleDetector;
+import dev.kisscam.app.provider.MeteredVideoGenerator;
+import dev.kisscam.app.provider.RepeatedPhotosVideoCache;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.VideoGenerator;
 import java.nio.file.Path;
@@ -14,6 +21,10 @@ import java.time.Duration;
 
 /** People detection and video generation at xAI. Building the client does no I/O; the first call does. */
 final class GrokModule extends AbstractModule {
+    /** About 2 MB each at 480p for 6 s: a few hundred MB of disk at most. */
+    static final int CACHED_VIDEOS = 200;
+    static final int CACHED_DETECTIONS = 10_000;
+
     private final GrokConfig config;
     private final Duration repeatWindow;
     private final Path repeatCache;
@@ -45,16 +56,25 @@ final class GrokModule extends AbstractModule {
         return GrokAdapters.create(config);
     }
 
+    /** Metered right around xAI, so the metrics count real calls; the cache answers repeats before that. */
     @Provides
     @Singleton
-    PeopleDetector peopleDetector(GrokAdapters grok) {
-        return grok.peopleDetector();
+    PeopleDetector peopleDetector(GrokAdapters grok, MeterRegistry registry) {
+        PeopleDetector metered = new MeteredPeopleDetector(grok.peopleDetector(), registry);
+        return repeatWindow.isPositive() ? new CachedPeopleDetector(metered, repeatWindow, CACHED_DETECTIONS) : metered;
     }
 
     @Provides
     @Singleton
-    VideoGenerator videoGenerator(GrokAdapters grok) {
-        return grok.videoGenerator();
+    VideoGenerator videoGenerator(GrokAdapters grok, MeterRegistry registry) throws IOException {
+        VideoGenerator metered = new MeteredVideoGenerator(grok.videoGenerator(), registry);
+        if (!repeatWindow.isPositive()) {
+            return metered;
+        }
+        var cache = new RepeatedPhotosVideoCache(metered, repeatCache, repeatWindow, CACHED_VIDEOS);
+        Gauge.builder("kisscam_repeat_cache_videos", cache, RepeatedPhotosVideoCache::cachedVideos)
+                .description("videos kept to answer a requester who sends the same photos again").register(registry);
+        return cache;
     }
 
     @Provides

@@ -115,6 +115,18 @@ final class BotProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Polls /metrics until it contains {@code expected} (the job's last step ends after the video is sent). */
+    static String awaitMetrics(int port, String expected, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String metrics = get(port, "/metrics").body();
+        while (!metrics.contains(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            metrics = get(port, "/metrics").body();
+        }
+        assertThat(metrics).contains(expected);
+        return metrics;
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -1,0 +1,125 @@
+package dev.kisscam.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.app.testing.ScenePhotos;
+import dev.kisscam.core.testing.TestImages;
+import dev.kisscam.core.testing.TestVideos;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged program, as a process, between a fake Telegram and a simulated xAI. */
+class BotEndToEndIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    private Rig rig;
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void a_photo_of_two_people_becomes_a_delivered_video_and_shows_in_health_and_metrics() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(500));
+        BotProcess bot = rig.startBot(rig.env());
+        int port = bot.awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(501, "en");
+
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+
+        BotApiCall video = rig.awaitVideo(user);
+        assertThat(rig.telegram.uploaded(video, "video")).isEqualTo(TestVideos.minimalMp4());
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+
+        var health = BotProcess.get(port, "/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode checks = JSON.readTree(health.body()).path("checks");
+        assertThat(checks.path("storage").path("status").asText()).isEqualTo("up");
+        assertThat(checks.path("provider").path("status").asText()).isEqualTo("up");
+        assertThat(checks.path("queue").has("waiting")).isTrue();
+
+        String metrics = BotProcess.awaitMetrics(port, "kisscam_jobs_finished_total{outcome=\"delivered\"} 1.0", Rig.WAIT);
+        assertThat(metrics)
+                .containsPattern("kisscam_provider_calls_total\\{operation=\"submit\",status=\"ok\"} 1\\.0")
+                .contains("kisscam_provider_spend_usd_total")
+                .contains("kisscam_active_users 1.0")
+                .contains("kisscam_generations_running 0.0")
+                .contains("kisscam_stage_seconds_bucket{stage=\"delivery\"");
+        assertThat(bot.output()).contains("[job ").doesNotContain(FakeBotApi.TOKEN).doesNotContain(
+                dev.kisscam.app.testing.SimulatedXai.apiKey());
+    }
+
+    @Test
+    void two_photos_of_one_person_each_become_one_video() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(300));
+        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(502, "en");
+
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(1, 640, 800));
+        rig.telegram.awaitText(user, "Now send a photo of the second person", Rig.WAIT);
+        rig.telegram.sendPhoto(user, ScenePhotos.png(1, 700, 900));
+
+        rig.awaitVideo(user);
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+        JsonNode submitted = rig.xai.submittedBody(rig.xai.submittedRequestIds().getFirst()).orElseThrow();
+        assertThat(submitted.path("model").asText()).isEqualTo("grok-imagine-video");
+    }
+
+    @Test
+    void bad_files_get_a_short_answer_in_the_users_language_and_everyone_else_is_still_served() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(300));
+        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        var russian = new FakeBotApi.User(601, "ru");
+        var english = new FakeBotApi.User(602, "en");
+        var happy = new FakeBotApi.User(603, "en");
+
+        rig.telegram.sendDocument(russian, TestImages.pdf(), "application/pdf", "photo.pdf");
+        BotApiCall question = rig.telegram.await(c -> c.chatId() == russian.id() && c.buttons().contains("consent"), Rig.WAIT);
+        rig.telegram.pressButton(russian, question.messageId(), "consent");
+        rig.sendFirstPhoto(english, TestImages.truncated(ScenePhotos.jpeg(2, 800, 600), 2_000));
+        rig.sendFirstPhoto(happy, ScenePhotos.jpeg(2, 800, 600));
+        rig.telegram.sendSticker(english);
+        rig.telegram.sendText(english, "hello?");
+
+        rig.telegram.awaitText(russian, "Не могу прочитать этот файл", Rig.WAIT);
+        rig.telegram.awaitText(english, "could not read this photo", Rig.WAIT);
+        rig.telegram.awaitText(english, "I work with photos only", Rig.WAIT);
+        rig.telegram.awaitText(english, "Send me a photo of two people", Rig.WAIT);
+        rig.awaitVideo(happy);
+        assertThat(rig.xai.submissions()).as("only the good photo reached the provider").isEqualTo(1);
+    }
+
+    @Test
+    void a_provider_outage_is_reported_with_a_retry_that_works_once_the_provider_is_back() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(300));
+        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(701, "en");
+        rig.xai.failNext(1_000, 503);
+
+        rig.telegram.sendPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        BotApiCall question = rig.telegram.await(c -> c.chatId() == user.id() && c.buttons().contains("consent"), Rig.WAIT);
+        rig.telegram.pressButton(user, question.messageId(), "consent");
+        BotApiCall busy = rig.telegram.await(c -> c.chatId() == user.id() && c.text().contains("busy"), Rig.WAIT);
+        assertThat(rig.xai.submissions()).isZero();
+
+        rig.xai.recover();
+        rig.telegram.sendPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+
+        rig.awaitVideo(user);
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+        assertThat(busy.text()).doesNotContain("503");
+    }
+}
