@@ -34,6 +34,10 @@ public final class LoggingSetup {
     public static void configure(String level, Optional<Path> file, List<String> secrets) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        var cancelledPolls = new CancelledPollFilter();
+        cancelledPolls.setContext(context);
+        cancelledPolls.start();
+        context.addTurboFilter(cancelledPolls);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
 

@@ -71,6 +71,20 @@ class LoggingSetupTest {
     }
 
     @Test
+    void a_long_poll_cancelled_by_our_own_stop_is_not_logged_but_other_polling_errors_are() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("INFO", Optional.of(file), List.of());
+        var session = LoggerFactory.getLogger("org.telegram.telegrambots.longpolling.BotSession");
+
+        session.error("Error received from Telegram GetUpdates Request, retrying in {} millis...", 684,
+                new IllegalStateException(new java.io.IOException("Canceled")));
+        session.warn("GetUpdates got interrupted while sleeping in backoff mode.", new InterruptedException("sleep"));
+        session.error("Error received from Telegram GetUpdates Request", new java.io.IOException("Connection reset"));
+
+        assertThat(logged(file)).contains("Connection reset").doesNotContain("Canceled").doesNotContain("interrupted");
+    }
+
+    @Test
     void short_values_are_not_treated_as_secrets() {
         var layout = new SecretMaskingLayout();
         layout.setSecrets(List.of("abc", KEY));

@@ -129,6 +129,14 @@ public final class SimulatedXai implements AutoCloseable {
         return jobs.await(count, timeout);
     }
 
+    /**
+     * Waits until {@code count} polls of accepted generations were answered. A client polls only after it
+     * saved the {@code request_id}, so the first poll proves the ticket is persisted.
+     */
+    public boolean awaitPolls(int count, Duration timeout) {
+        return jobs.awaitPolls(count, timeout);
+    }
+
     /** Stops at once: open connections are dropped, not drained. */
     @Override
     public void close() {

@@ -23,6 +23,9 @@ final class VideoJobs {
     private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition submitted = lock.newCondition();
+    private final Condition polled = lock.newCondition();
+    /** Guarded by {@link #lock}: polls answered for a known request id. */
+    private int polls;
     /** Guarded by {@link #lock}: the accepted request ids, oldest first. */
     private final List<String> order = new ArrayList<>();
     private final AtomicInteger blockNext = new AtomicInteger();
@@ -59,7 +62,35 @@ final class VideoJobs {
         if (job == null) {
             return Reply.error(404, "not_found", "no video generation with this request id");
         }
-        return job.pollAt(nanoTime.getAsLong());
+        Reply reply = job.pollAt(nanoTime.getAsLong());
+        lock.lock();
+        try {
+            polls++;
+            polled.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return reply;
+    }
+
+    /** Waits until {@code count} polls of known generations were answered; false after {@code timeout}. */
+    boolean awaitPolls(int count, Duration timeout) {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (polls < count) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = polled.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     boolean hasVideo(String requestId) {

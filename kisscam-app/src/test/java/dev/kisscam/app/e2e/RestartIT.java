@@ -1,0 +1,117 @@
+package dev.kisscam.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.app.testing.ScenePhotos;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The program stopped mid-generation, by SIGKILL or SIGTERM, and started again over the same storage. */
+class RestartIT {
+    @TempDir
+    Path directory;
+
+    private Rig rig;
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void killed_with_sigkill_mid_generation_it_delivers_after_restart_and_the_provider_saw_one_submission()
+            throws Exception {
+        rig = new Rig(directory, Duration.ofSeconds(8));
+        Map<String, String> env = rig.env();
+        BotProcess first = rig.startBot(env);
+        first.awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(801, "en");
+
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        assertThat(rig.xai.awaitPolls(1, Rig.WAIT)).as("the ticket is saved and being polled").isTrue();
+        first.kill();
+        assertThat(first.process().isAlive()).isFalse();
+
+        BotProcess second = rig.startBot(env);
+        second.awaitRunning(Rig.WAIT);
+
+        BotApiCall video = rig.awaitVideo(user);
+        assertThat(video.chatId()).isEqualTo(user.id());
+        assertThat(rig.xai.submissions()).as("the paid generation was polled again, not submitted again").isEqualTo(1);
+        assertThat(rig.telegram.calls("sendVideo")).hasSize(1);
+        assertThat(second.output()).contains("1 jobs resumed at the provider");
+    }
+
+    @Test
+    void sigterm_stops_taking_updates_and_exits_within_ten_seconds_and_the_job_resumes_on_the_next_start()
+            throws Exception {
+        rig = new Rig(directory, Duration.ofSeconds(6));
+        Map<String, String> env = rig.env();
+        BotProcess first = rig.startBot(env);
+        int port = first.awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(802, "en");
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        assertThat(rig.xai.awaitPolls(1, Rig.WAIT)).isTrue();
+        assertThat(BotProcess.get(port, "/health").statusCode()).isEqualTo(200);
+
+        Instant asked = Instant.now();
+        int status = first.terminate(Duration.ofSeconds(10));
+        Duration took = Duration.between(asked, Instant.now());
+
+        assertThat(status).as("the JVM's status after SIGTERM").isEqualTo(143);
+        assertThat(first.output()).contains("BotLifecycle - stopping").contains("BotLifecycle - stopped")
+                .doesNotContain("Exception");
+        BotProcess second = rig.startBot(env);
+        second.awaitRunning(Rig.WAIT);
+        rig.awaitVideo(user);
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+        System.out.println("SIGTERM to exit: " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void health_answers_503_while_starting_and_200_once_updates_flow() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(300));
+        // Telegram asks the bot to wait 2 s twice before it takes the command menu: the bot is still starting.
+        rig.telegram.rateLimitNext("setMyCommands", 2, 2);
+        int port = freePort();
+        BotProcess bot = rig.startBot(rig.env("PORT", String.valueOf(port)));
+
+        HttpResponse<String> starting = awaitAnswer(port);
+        assertThat(starting.statusCode()).isEqualTo(503);
+        assertThat(starting.body()).contains("\"status\":\"starting\"");
+
+        bot.awaitRunning(Rig.WAIT);
+        assertThat(BotProcess.get(port, "/health").statusCode()).isEqualTo(200);
+    }
+
+    /** The first answer from /health, once the endpoint listens. */
+    private static HttpResponse<String> awaitAnswer(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Rig.WAIT);
+        while (true) {
+            try {
+                return BotProcess.get(port, "/health");
+            } catch (java.io.IOException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("nothing listened on " + port, notYet);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
