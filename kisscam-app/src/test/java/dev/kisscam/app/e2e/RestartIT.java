@@ -94,6 +94,21 @@ class RestartIT {
         assertThat(BotProcess.get(port, "/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void a_second_bot_over_the_same_storage_is_refused_and_the_first_keeps_serving() throws Exception {
+        rig = new Rig(directory, Duration.ofMillis(300));
+        Map<String, String> env = rig.env();
+        rig.startBot(env).awaitRunning(Rig.WAIT);
+
+        BotProcess second = rig.startBot(env);
+
+        assertThat(second.awaitExit(Rig.WAIT)).isEqualTo(1);
+        assertThat(second.output()).contains("kisscam: could not start: the job store").contains("is already open").doesNotContain("\tat ");
+        var user = new FakeBotApi.User(803, "en");
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        rig.awaitVideo(user);
+    }
+
     /** The first answer from /health, once the endpoint listens. */
     private static HttpResponse<String> awaitAnswer(int port) throws InterruptedException {
         Instant deadline = Instant.now().plus(Rig.WAIT);
