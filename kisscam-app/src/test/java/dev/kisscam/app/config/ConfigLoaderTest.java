@@ -66,6 +66,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void provider_settings_that_cannot_work_together_are_problems_too() {
+        var env = minimal();
+        env.put("TELEGRAM_API_URL", "https://api.telegram.org/bot123/");
+        env.put("GROK_POLL_INTERVAL", "30");
+        env.put("GROK_GENERATION_TIMEOUT", "20");
+        env.put("GROK_REQUESTS_PER_SECOND", "0");
+        env.put("REPEAT_CACHE_WINDOW", "-1");
+
+        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(loaded).isInstanceOfSatisfying(ConfigLoader.Invalid.class, invalid -> assertThat(invalid.problems())
+                .anyMatch(p -> p.startsWith("TELEGRAM_API_URL takes a scheme, host and port only"))
+                .anyMatch(p -> p.equals("GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT"))
+                .anyMatch(p -> p.startsWith("GROK_REQUESTS_PER_SECOND must be between 1 and"))
+                .anyMatch(p -> p.startsWith("REPEAT_CACHE_WINDOW must be between 0 and"))
+                .hasSize(4));
+    }
+
+    @Test
+    void the_user_hash_secret_and_the_repeat_window_are_read_and_the_secret_is_masked() {
+        var env = minimal();
+        env.put("GROK_USER_HASH_SECRET", "hash-secret-0123456789");
+        env.put("REPEAT_CACHE_WINDOW", "0");
+
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(config.grok().userHashSecret()).contains(new Secret("hash-secret-0123456789"));
+        assertThat(config.limits().repeatWindow()).isZero();
+        assertThat(String.join("\n", ConfigLoader.describe(env))).doesNotContain("hash-secret-0123456789")
+                .contains("GROK_USER_HASH_SECRET=****");
+    }
+
+    @Test
     void the_command_line_needs_no_telegram_token() {
         var env = new HashMap<String, String>();
         env.put("GROK_API_KEY", KEY);
