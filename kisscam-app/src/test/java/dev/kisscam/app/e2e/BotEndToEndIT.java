@@ -9,31 +9,17 @@ import dev.kisscam.adapter.telegram.testing.FakeBotApi;
 import dev.kisscam.app.testing.ScenePhotos;
 import dev.kisscam.core.testing.TestImages;
 import dev.kisscam.core.testing.TestVideos;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged program, as a process, between a fake Telegram and a simulated xAI. */
-class BotEndToEndIT {
+class BotEndToEndIT extends WithRig {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path directory;
-
-    private Rig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void a_photo_of_two_people_becomes_a_delivered_video_and_shows_in_health_and_metrics() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(500));
+        rig(Duration.ofMillis(500));
         BotProcess bot = rig.startBot(rig.env());
         int port = bot.awaitRunning(Rig.WAIT);
         var user = new FakeBotApi.User(501, "en");
@@ -64,7 +50,7 @@ class BotEndToEndIT {
 
     @Test
     void two_photos_of_one_person_each_become_one_video() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
         var user = new FakeBotApi.User(502, "en");
 
@@ -80,7 +66,7 @@ class BotEndToEndIT {
 
     @Test
     void bad_files_get_a_short_answer_in_the_users_language_and_everyone_else_is_still_served() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
         var russian = new FakeBotApi.User(601, "ru");
         var english = new FakeBotApi.User(602, "en");
@@ -104,7 +90,7 @@ class BotEndToEndIT {
 
     @Test
     void a_provider_outage_is_reported_with_a_retry_that_works_once_the_provider_is_back() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
         var user = new FakeBotApi.User(701, "en");
         rig.xai.failNext(1_000, 503);

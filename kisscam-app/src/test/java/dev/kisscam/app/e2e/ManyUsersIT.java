@@ -5,35 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kisscam.adapter.telegram.testing.BotApiCall;
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
 import dev.kisscam.app.testing.ScenePhotos;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ManyUsersIT {
+class ManyUsersIT extends WithRig {
     private static final int USERS = 200;
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-    @TempDir
-    Path directory;
-
-    private Rig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void two_hundred_users_at_once_with_a_provider_taking_five_seconds_each_all_get_their_video() throws Exception {
-        rig = new Rig(directory, Duration.ofSeconds(5));
+        rig(Duration.ofSeconds(5));
         rig.startBot(rig.env("MAX_CONCURRENT_GENERATIONS", "100", "GROK_POLL_INTERVAL", "1")).awaitRunning(Rig.WAIT);
         List<FakeBotApi.User> users = IntStream.range(0, USERS).mapToObj(i -> new FakeBotApi.User(10_000 + i, "en")).toList();
         byte[] photo = ScenePhotos.jpeg(2, 640, 480);

@@ -6,32 +6,18 @@ import dev.kisscam.adapter.telegram.testing.BotApiCall;
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
 import dev.kisscam.app.testing.ScenePhotos;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The program stopped mid-generation, by SIGKILL or SIGTERM, and started again over the same storage. */
-class RestartIT {
-    @TempDir
-    Path directory;
-
-    private Rig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+class RestartIT extends WithRig {
 
     @Test
     void killed_with_sigkill_mid_generation_it_delivers_after_restart_and_the_provider_saw_one_submission()
             throws Exception {
-        rig = new Rig(directory, Duration.ofSeconds(8));
+        rig(Duration.ofSeconds(8));
         Map<String, String> env = rig.env();
         BotProcess first = rig.startBot(env);
         first.awaitRunning(Rig.WAIT);
@@ -55,7 +41,7 @@ class RestartIT {
     @Test
     void sigterm_stops_taking_updates_and_exits_within_ten_seconds_and_the_job_resumes_on_the_next_start()
             throws Exception {
-        rig = new Rig(directory, Duration.ofSeconds(6));
+        rig(Duration.ofSeconds(6));
         Map<String, String> env = rig.env();
         BotProcess first = rig.startBot(env);
         int port = first.awaitRunning(Rig.WAIT);
@@ -80,7 +66,7 @@ class RestartIT {
 
     @Test
     void health_answers_503_while_starting_and_200_once_updates_flow() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         // Telegram asks the bot to wait 2 s twice before it takes the command menu: the bot is still starting.
         rig.telegram.rateLimitNext("setMyCommands", 2, 2);
         int port = freePort();
@@ -96,7 +82,7 @@ class RestartIT {
 
     @Test
     void a_second_bot_over_the_same_storage_is_refused_and_the_first_keeps_serving() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         Map<String, String> env = rig.env();
         rig.startBot(env).awaitRunning(Rig.WAIT);
 

@@ -18,29 +18,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The program's other faces: webhook mode, the command line, the launcher, and a configuration it refuses. */
-class WebhookAndCommandLineIT {
+class WebhookAndCommandLineIT extends WithRig {
     private static final String WEBHOOK_SECRET = "hook-secret_0123456789";
 
-    @TempDir
-    Path directory;
-
-    private Rig rig;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void in_webhook_mode_it_registers_its_url_and_answers_updates_that_carry_the_secret() throws Exception {
-        rig = new Rig(directory, Duration.ofMillis(300));
+        rig(Duration.ofMillis(300));
         BotProcess bot = rig.startBot(rig.env("TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hooks/kisscam", "TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET));
         int port = bot.awaitRunning(Rig.WAIT);
