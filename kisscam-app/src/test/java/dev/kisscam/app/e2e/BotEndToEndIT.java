@@ -49,6 +49,28 @@ class BotEndToEndIT extends WithRig {
     }
 
     @Test
+    void the_same_photo_sent_again_by_the_same_user_gets_the_earlier_video_without_a_second_submission()
+            throws Exception {
+        rig(Duration.ofMillis(300));
+        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(503, "en");
+        var someoneElse = new FakeBotApi.User(504, "en");
+        byte[] photo = ScenePhotos.jpeg(2, 800, 600);
+        rig.sendFirstPhoto(user, photo);
+        BotApiCall first = rig.awaitVideo(user);
+        rig.telegram.awaitText(user, "Done!", Rig.WAIT);
+
+        rig.telegram.sendPhoto(user, photo);
+        BotApiCall second = rig.telegram.await(c -> c.method().equals("sendVideo") && c != first, Rig.WAIT);
+        rig.sendFirstPhoto(someoneElse, photo);
+        rig.awaitVideo(someoneElse);
+
+        assertThat(second.chatId()).isEqualTo(user.id());
+        assertThat(rig.xai.submissions()).as("one for the user, one for someone else with the same photo").isEqualTo(2);
+        assertThat(rig.xai.peopleQuestions()).as("the photo's people were counted once").isEqualTo(1);
+    }
+
+    @Test
     void two_photos_of_one_person_each_become_one_video() throws Exception {
         rig(Duration.ofMillis(300));
         rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
