@@ -85,12 +85,46 @@ final class ChildBot implements AutoCloseable {
         throw new IllegalStateException("kisscam was not ready within " + timeout + ":\n" + output());
     }
 
+    /** Waits until {@code count} jobs have been delivered and are over, as the bot's own metrics count them. */
+    void awaitDelivered(double count, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double delivered = metrics().delivered();
+        while (delivered < count) {
+            requireNoFailedJobs();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(delivered + " of " + count + " jobs delivered within " + timeout);
+            }
+            Thread.sleep(200);
+            delivered = metrics().delivered();
+        }
+    }
+
+    /** Throws once a job has ended without its video: the numbers of this run would not be comparable. */
+    void requireNoFailedJobs() {
+        try {
+            double undelivered = metrics().undelivered();
+            if (undelivered > 0) {
+                throw new AssertionError(undelivered + " jobs ended without a video:\n" + output());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the bot's metrics", e);
+        }
+    }
+
     Instant startedAt() {
         return startedAt;
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** CPU time the bot has used so far, user and system. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     int port() {

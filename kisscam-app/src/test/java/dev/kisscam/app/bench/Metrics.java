@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalDouble;
 
 /** The bot's {@code /metrics} (Prometheus text), read for the few numbers a benchmark wants. */
 final class Metrics {
@@ -26,6 +27,22 @@ final class Metrics {
     /** Heap in use: {@code jvm_memory_used_bytes} summed over the pools with {@code area="heap"}. */
     long heapUsedBytes() {
         return (long) sum("jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    /** Jobs that ended with a delivered video, since the bot started. */
+    double delivered() {
+        return value("kisscam_jobs_finished_total", "outcome=\"delivered\"").orElse(0);
+    }
+
+    /** Jobs that ended any other way than with a delivered video: failed, cancelled or expired. */
+    double undelivered() {
+        return value("kisscam_jobs_finished_total", "").orElse(0) - delivered();
+    }
+
+    /** The sum of the samples of {@code name} whose labels contain {@code label}; empty if there are none. */
+    OptionalDouble value(String name, String label) {
+        boolean found = text.lines().anyMatch(line -> matches(line, name, label));
+        return found ? OptionalDouble.of(sum(name, label)) : OptionalDouble.empty();
     }
 
     private double sum(String name, String label) {
