@@ -31,6 +31,20 @@ final class BenchRig implements AutoCloseable {
         this.xai = SimulatedXai.start(generationTime);
     }
 
+    /**
+     * Fails unless the fakes' servers (the JDK's HttpServer, configured once per JVM by system properties) keep
+     * {@code clients} connections open between calls. By default they keep 200 idle connections and close one
+     * idle for 30 s; a client that reuses a connection in the instant it is closed sees a broken pipe, and the
+     * numbers would show the fakes' housekeeping instead of the bot.
+     */
+    static void requireServersFor(int clients) {
+        if (Integer.getInteger("sun.net.httpserver.maxIdleConnections", 200) < clients
+                || Long.getLong("sun.net.httpserver.idleInterval", 30) < 600) {
+            throw new IllegalStateException("run with -Dsun.net.httpserver.maxIdleConnections=" + clients
+                    + " -Dsun.net.httpserver.idleInterval=600, as the bench profile does");
+        }
+    }
+
     /** The environment of every measured bot. */
     private Map<String, String> env() {
         var env = new HashMap<String, String>();

@@ -30,6 +30,8 @@ class KisscamBenchmark {
      * only make the whole run longer.
      */
     static final Duration GENERATION = Duration.ofMillis(500);
+    static final int BURST_USERS = Integer.getInteger("kisscam.bench.burst", 1000);
+    static final Duration BURST_GENERATION = Duration.ofSeconds(20);
     static final int IDLE_STARTS = 3;
 
     private static BenchReport report;
@@ -74,6 +76,20 @@ class KisscamBenchmark {
         byte[] second = ScenePhotos.noisyJpeg(1, 4000, 3000, 3);
         measureOverhead(new JobPhotos.Album(first, second, "an album of two 4000x3000 JPEGs of one person each ("
                 + mib(first.length) + " + " + mib(second.length) + ")"));
+    }
+
+    @Test
+    @Order(4)
+    void a_thousand_jobs_at_once() throws Exception {
+        // The size Telegram gives a photo sent as a photo; 12-megapixel decoding would make this a CPU benchmark.
+        byte[] photo = ScenePhotos.noisyJpeg(2, 1280, 960, 4);
+        var photos = new JobPhotos.OnePhoto(photo, "one 1280x960 JPEG of two people (" + mib(photo.length) + ")");
+        var firstPhotos = new JobPhotos.OnePhoto(ScenePhotos.jpeg(2, 640, 480), "a small flat JPEG");
+        report.section("(b) " + BURST_USERS + " users send " + photos.description() + " at once; provider "
+                + BURST_GENERATION.toSeconds() + " s; MAX_CONCURRENT_GENERATIONS=1000");
+        try (var rig = new BenchRig(directory, BURST_GENERATION)) {
+            new BurstMeasurement(rig, photos, firstPhotos).run(100_000, BURST_USERS, BURST_GENERATION).reportTo(report);
+        }
     }
 
     private void measureOverhead(JobPhotos photos) throws Exception {

@@ -29,6 +29,16 @@ final class Metrics {
         return (long) sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
+    /** Heap the JVM has taken from the system, which is what shows in its RSS. */
+    long heapCommittedBytes() {
+        return (long) sum("jvm_memory_committed_bytes", "area=\"heap\"");
+    }
+
+    /** G1's old generation in use: what outlived young collections, garbage of its own included. */
+    long oldGenerationBytes() {
+        return (long) value("jvm_memory_used_bytes", "id=\"G1 Old Gen\"").orElse(0);
+    }
+
     /** Jobs that ended with a delivered video, since the bot started. */
     double delivered() {
         return value("kisscam_jobs_finished_total", "outcome=\"delivered\"").orElse(0);
