@@ -40,10 +40,6 @@ final class BenchReport {
         line("== " + title);
     }
 
-    Path file() {
-        return file;
-    }
-
     /** What the bot logged at WARN and above, by kind: nothing, when all went well. */
     void botLog(String output) {
         BotLog.summary(output, 8).forEach(this::line);
