@@ -14,9 +14,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +55,8 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile int retryAfterSeconds = 1;
     private volatile boolean closed;
     private int nextUpdateId = 1;
+    /** Guarded by {@link #monitor}: when the first getUpdates arrived, which {@link #calls()} leaves out. */
+    private Instant firstGetUpdates;
 
     private record StoredFile(String fileId, String path, long declaredSize, byte[] bytes) {
     }
@@ -206,6 +210,24 @@ public final class FakeBotApi implements AutoCloseable {
         return await(c -> c.visible() && c.chatId() == user.id() && c.text().contains(text), timeout);
     }
 
+    /**
+     * When the bot's first getUpdates arrived, waiting up to {@code timeout} for it: a bot that long-polls is
+     * ready for its users from then on. Empty if none came in time.
+     */
+    public Optional<Instant> awaitFirstGetUpdates(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (firstGetUpdates == null && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(monitor, left);
+            }
+            return Optional.ofNullable(firstGetUpdates);
+        }
+    }
+
     /** The bytes of a file the bot uploaded, e.g. the {@code video} of a sendVideo. */
     public byte[] uploaded(BotApiCall call, String field) {
         return call.files().get(field);
@@ -322,6 +344,10 @@ public final class FakeBotApi implements AutoCloseable {
         long deadline = System.nanoTime() + timeoutNanos;
         ArrayNode result = json.createArrayNode();
         synchronized (monitor) {
+            if (firstGetUpdates == null) {
+                firstGetUpdates = Instant.now();
+                monitor.notifyAll();
+            }
             // An offset confirms every update before it: Telegram forgets them.
             pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
             while (pendingUpdates.isEmpty() && !closed) {
