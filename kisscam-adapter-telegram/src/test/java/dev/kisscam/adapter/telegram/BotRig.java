@@ -62,6 +62,21 @@ final class BotRig implements AutoCloseable {
                 .withRetries(4, Duration.ofMillis(20));
     }
 
+    /**
+     * Waits until the user has no active job. The video and the final status edit reach Telegram just
+     * before the core records the job as done, so a photo sent on seeing them could still meet the old job.
+     */
+    void awaitNoActiveJob(FakeBotApi.User user) throws InterruptedException {
+        var id = new dev.kisscam.core.domain.RequesterId("telegram:" + user.id());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (core.usage().usage(id).activeJob().isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the job of " + user + " is still active after " + WAIT);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Lets a user skip the consent question, as one who confirmed earlier. */
     void consented(FakeBotApi.User user) {
         core.consent().giveConsent(new dev.kisscam.core.domain.RequesterId("telegram:" + user.id()));

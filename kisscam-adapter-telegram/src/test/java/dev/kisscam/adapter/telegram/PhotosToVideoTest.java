@@ -167,6 +167,7 @@ class PhotosToVideoTest {
 
         byte[] next = TestImages.jpeg(640, 480, 8);
         bot.detector.sees(next, 2);
+        bot.awaitNoActiveJob(user);
         bot.telegram.sendPhoto(user, next);
         bot.telegram.await(c -> c.method().equals("sendVideo") && c != video, WAIT);
         assertThat(bot.telegram.chat(user)).filteredOn(c -> c.text().contains("is an adult")).hasSize(1);

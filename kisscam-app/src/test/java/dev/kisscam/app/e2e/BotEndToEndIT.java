@@ -52,13 +52,14 @@ class BotEndToEndIT extends WithRig {
     void the_same_photo_sent_again_by_the_same_user_gets_the_earlier_video_without_a_second_submission()
             throws Exception {
         rig(Duration.ofMillis(300));
-        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        int port = rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
         var user = new FakeBotApi.User(503, "en");
         var someoneElse = new FakeBotApi.User(504, "en");
         byte[] photo = ScenePhotos.jpeg(2, 800, 600);
         rig.sendFirstPhoto(user, photo);
         BotApiCall first = rig.awaitVideo(user);
-        rig.telegram.awaitText(user, "Done!", Rig.WAIT);
+        // The job counts as finished only after the video and the final edit went out.
+        BotProcess.awaitMetrics(port, "kisscam_jobs_finished_total{outcome=\"delivered\"} 1.0", Rig.WAIT);
 
         rig.telegram.sendPhoto(user, photo);
         BotApiCall second = rig.telegram.await(c -> c.method().equals("sendVideo") && c != first, Rig.WAIT);
