@@ -24,12 +24,13 @@ final class BotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = launch.config(ConfigLoader.Purpose.BOT);
+        var values = launch.values();
+        var config = launch.config(values, ConfigLoader.Purpose.BOT);
         if (config.isEmpty()) {
             return Launch.BAD_CONFIGURATION;
         }
         Launch.configureLogging(config.get(), config.get().logging().level());
-        LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(launch.values())));
+        LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(values)));
         BotLifecycle lifecycle;
         try {
             lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get())).getInstance(BotLifecycle.class);

@@ -1,6 +1,7 @@
 package dev.kisscam.app;
 
 import dev.kisscam.app.cli.GenerateCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +26,8 @@ public final class KisscamMain implements Runnable {
         return new CommandLine(new KisscamMain())
                 .addSubcommand(new BotCommand(launch))
                 .addSubcommand(new GenerateCommand(launch))
-                .setOut(new java.io.PrintWriter(launch.out(), true))
-                .setErr(new java.io.PrintWriter(launch.err(), true))
+                .setOut(new PrintWriter(launch.out(), true))
+                .setErr(new PrintWriter(launch.err(), true))
                 .execute(args);
     }
 

@@ -20,13 +20,14 @@ public record Launch(Map<String, String> environment, Path workingDirectory, Pri
         return new Launch(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err);
     }
 
+    /** The environment over {@code .env}; read once per command and handed to {@link #config}. */
     public Map<String, String> values() {
         return ConfigLoader.sources(environment, workingDirectory);
     }
 
-    /** The configuration, or empty after telling the user every problem with it. */
-    public Optional<AppConfig> config(ConfigLoader.Purpose purpose) {
-        return switch (ConfigLoader.load(values(), purpose)) {
+    /** The configuration from {@code values}, or empty after telling the user every problem with it. */
+    public Optional<AppConfig> config(Map<String, String> values, ConfigLoader.Purpose purpose) {
+        return switch (ConfigLoader.load(values, purpose)) {
             case ConfigLoader.Valid valid -> Optional.of(valid.config());
             case ConfigLoader.Invalid invalid -> {
                 err.println("kisscam: the configuration has " + invalid.problems().size() + " problem(s):");

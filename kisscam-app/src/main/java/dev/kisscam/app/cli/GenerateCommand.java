@@ -43,12 +43,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        var config = launch.config(ConfigLoader.Purpose.COMMAND_LINE);
+        var values = launch.values();
+        var config = launch.config(values, ConfigLoader.Purpose.COMMAND_LINE);
         if (config.isEmpty()) {
             return Launch.BAD_CONFIGURATION;
         }
         // Progress is on the terminal; log lines only when something is wrong, unless LOG_LEVEL says otherwise.
-        String level = launch.values().containsKey("LOG_LEVEL") ? config.get().logging().level() : "WARN";
+        String level = values.containsKey("LOG_LEVEL") ? config.get().logging().level() : "WARN";
         Launch.configureLogging(config.get(), level);
         Path work = Files.createTempDirectory("kisscam-generate-");
         try {

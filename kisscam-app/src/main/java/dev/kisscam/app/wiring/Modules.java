@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.Delivery;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public final class Modules {
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
         var privateStorage = new AppConfig.LocalStorage(workDirectory, workDirectory.resolve("tmp"));
         return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), java.time.Duration.ZERO, workDirectory),
+                new GrokModule(config.grok(), Duration.ZERO, workDirectory),
                 storage(privateStorage), new AbstractModule() {
                     @Override
                     protected void configure() {
