@@ -1,6 +1,7 @@
 package dev.kisscam.app.bench;
 
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.app.testing.PackagedProgram;
 import dev.kisscam.app.testing.SimulatedXai;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,18 +48,12 @@ final class BenchRig implements AutoCloseable {
 
     /** The environment of every measured bot. */
     private Map<String, String> env() {
-        var env = new HashMap<String, String>();
-        env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-        env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
-        env.put("GROK_API_KEY", SimulatedXai.apiKey());
-        env.put("GROK_API_URL", xai.baseUrl().toString());
+        var env = new HashMap<>(PackagedProgram.botEnvironment(telegram, xai, directory));
         env.put("GROK_REQUESTS_PER_SECOND", "100000");
         env.put("GROK_POLL_INTERVAL", String.valueOf(POLL_INTERVAL.toMillis() / 1000.0));
         env.put("REPEAT_CACHE_WINDOW", "0");
         env.put("RATE_LIMIT_REQUESTS", "1000000");
         env.put("MAX_CONCURRENT_GENERATIONS", "1000");
-        env.put("STORAGE_PATH", directory.resolve("storage").toString());
-        env.put("HOST", "127.0.0.1");
         env.put("LOG_LEVEL", "WARN");
         return env;
     }

@@ -1,5 +1,6 @@
 package dev.kisscam.app.bench;
 
+import dev.kisscam.app.testing.PackagedProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,31 +44,10 @@ final class ChildBot implements AutoCloseable {
     static ChildBot start(Path directory, Map<String, String> env) throws IOException {
         int port = freePort();
         Path output = Files.createTempFile(directory, "kisscam-", ".out");
-        var command = new ArrayList<String>();
-        command.add(java());
-        command.addAll(JVM_ARGS);
-        command.addAll(List.of("-jar", jar().toString(), "bot"));
-        var builder = new ProcessBuilder(command)
-                .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
-        builder.environment().putAll(env);
-        builder.environment().put("PORT", String.valueOf(port));
+        var withPort = new HashMap<>(env);
+        withPort.put("PORT", String.valueOf(port));
         Instant startedAt = Instant.now();
-        return new ChildBot(builder.start(), startedAt, port, output);
-    }
-
-    /** The java that runs the benchmark: the toolchain's JDK, not necessarily the default {@code java}. */
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    static Path jar() {
-        Path jar = Path.of(System.getProperty("kisscam.jar", "target/kisscam.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no packaged program at " + jar.toAbsolutePath()
-                    + "; the benchmark runs after package");
-        }
-        return jar;
+        return new ChildBot(PackagedProgram.start(directory, output, JVM_ARGS, withPort, "bot"), startedAt, port, output);
     }
 
     /** Waits until /health answers 200: storage, provider and the update source are up. */

@@ -1,5 +1,6 @@
 package dev.kisscam.app.bench;
 
+import dev.kisscam.app.testing.PackagedProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +17,9 @@ final class Machine {
         report.line("nproc: " + run("nproc").strip());
         report.line("cpu: " + cpuModel());
         run("free", "-m").lines().forEach(line -> report.line("free -m | " + line));
-        report.line("java: " + ChildBot.java());
-        run(ChildBot.java(), "-version").lines().forEach(line -> report.line("java -version | " + line));
-        run(ChildBot.java(), "-XX:+PrintFlagsFinal", "-version").lines()
+        report.line("java: " + PackagedProgram.java());
+        run(PackagedProgram.java(), "-version").lines().forEach(line -> report.line("java -version | " + line));
+        run(PackagedProgram.java(), "-XX:+PrintFlagsFinal", "-version").lines()
                 .filter(line -> line.contains(" MaxHeapSize ") || line.matches(".*Use\\w+GC .*= true.*"))
                 .forEach(line -> report.line("bot JVM default | " + line.strip().replaceAll("\\s+", " ")));
     }

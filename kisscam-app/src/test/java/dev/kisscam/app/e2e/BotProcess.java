@@ -2,6 +2,7 @@ package dev.kisscam.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kisscam.app.testing.PackagedProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,27 +35,10 @@ final class BotProcess implements AutoCloseable {
         this.output = output;
     }
 
-    static Path jar() {
-        Path jar = Path.of(System.getProperty("kisscam.jar", "target/kisscam.jar"));
-        assertThat(jar).as("the packaged program (run through failsafe after package)").isRegularFile();
-        return jar;
-    }
-
-    /** The java that runs the tests, which the toolchain chose: a JDK >= 21. */
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     /** Starts {@code kisscam <args>} in {@code directory} with exactly {@code env} (plus PATH and HOME). */
     static BotProcess start(Path directory, Map<String, String> env, String... args) throws IOException {
-        var command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar().toString()));
-        command.addAll(List.of(args));
         Path output = Files.createTempFile(directory, "kisscam-", ".out");
-        var builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
-        builder.environment().putAll(env);
-        return new BotProcess(builder.start(), output);
+        return new BotProcess(PackagedProgram.start(directory, output, List.of("-Xmx256m"), env, args), output);
     }
 
     /** Waits for the "running" line and returns the HTTP port it names. */

@@ -2,6 +2,7 @@ package dev.kisscam.app.e2e;
 
 import dev.kisscam.adapter.telegram.testing.BotApiCall;
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.app.testing.PackagedProgram;
 import dev.kisscam.app.testing.SimulatedXai;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,15 +32,9 @@ final class Rig implements AutoCloseable {
 
     /** The bot's environment: everything pointed at the fakes, storage in the test's directory. */
     Map<String, String> env(String... overrides) {
-        var env = new HashMap<String, String>();
-        env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-        env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
-        env.put("GROK_API_KEY", SimulatedXai.apiKey());
-        env.put("GROK_API_URL", xai.baseUrl().toString());
+        var env = new HashMap<>(PackagedProgram.botEnvironment(telegram, xai, directory));
         env.put("GROK_POLL_INTERVAL", "0.2");
         env.put("GROK_REQUESTS_PER_SECOND", "5000");
-        env.put("STORAGE_PATH", directory.resolve("storage").toString());
-        env.put("HOST", "127.0.0.1");
         env.put("PORT", "0");
         env.put("LOG_LEVEL", "INFO");
         for (int i = 0; i < overrides.length; i += 2) {
