@@ -1,32 +1,45 @@
 package dev.kisscam.core.service;
 
-import dev.kisscam.core.domain.Failure;
-import dev.kisscam.core.domain.FailureCode;
-import dev.kisscam.core.domain.Job;
-import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.PhotoIntake;
 import dev.kisscam.core.port.in.Usage;
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.Quota;
 import dev.kisscam.core.port.out.VideoGenerator;
+import dev.kisscam.core.service.control.AccountService;
+import dev.kisscam.core.service.control.ControlService;
+import dev.kisscam.core.service.image.PhotoChecker;
+import dev.kisscam.core.service.intake.DraftExpiry;
+import dev.kisscam.core.service.intake.Eligibility;
+import dev.kisscam.core.service.intake.IntakeService;
+import dev.kisscam.core.service.intake.Pairing;
+import dev.kisscam.core.service.intake.PeopleCounter;
+import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.GenerationQueue;
+import dev.kisscam.core.service.job.JobRunner;
+import dev.kisscam.core.service.job.Jobs;
+import dev.kisscam.core.service.job.Lifecycle;
+import dev.kisscam.core.service.job.Notifier;
+import dev.kisscam.core.service.job.Recovery;
+import dev.kisscam.core.service.job.RepeatRule;
+import dev.kisscam.core.service.job.RequesterLocks;
+import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The core, assembled from port implementations with plain Java: no container needed. A frontend calls
- * {@link #intake()}, {@link #control()}, {@link #usage()} and {@link #consent()}, and receives news through
- * the {@link Delivery} it passed in.
+ * {@link #intake()}, {@link #control()}, {@link #usage()} and {@link #consent()}, hears what became of a
+ * submission from intake's answer, and receives the job's later news through the {@link Delivery} it passed in.
  *
  * <pre>{@code
  * Kisscam kisscam = Kisscam.builder()
@@ -41,34 +54,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Kisscam implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kisscam.class.getName());
 
-    private final Jobs jobs;
-    private final JobStore jobStore;
+    private final Lifecycle lifecycle = new Lifecycle();
     private final GenerationQueue queue;
-    private final Admission admission;
-    private final JobRunner runner;
+    private final Recovery recovery;
     private final DraftExpiry drafts;
+    private final RepeatRule repeats;
     private final IntakeService intake;
     private final ControlService control;
-    private final KisscamSettings settings;
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile Thread draftSweeper;
+    private final AccountService account;
+    private final Duration sweepInterval;
+    private volatile Thread sweeper;
 
     private Kisscam(Builder b) {
-        this.settings = b.settings;
-        this.jobStore = b.jobStore;
+        KisscamSettings settings = b.settings;
+        this.sweepInterval = settings.draftSweepInterval();
         var notifier = new Notifier(b.delivery);
-        var requesterLocks = new StripedLocks();
-        this.jobs = new Jobs(b.jobStore, b.clock, b.observer);
-        this.runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, b.observer, settings, closing::get);
+        var locks = new RequesterLocks();
+        var cleanup = new MediaCleanup(b.mediaStore);
+        var jobs = new Jobs(b.jobStore, b.clock, b.observer);
+        this.repeats = new RepeatRule(b.earlierVideos, b.mediaStore, cleanup, jobs, settings.repeatWindow());
+        var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, settings,
+                lifecycle);
         this.queue = new GenerationQueue(settings.maxConcurrentGenerations(), settings.positionNoticeInterval(),
-                b.clock, runner, notifier, b.observer);
-        this.admission = new Admission(queue, notifier, closing);
-        this.drafts = new DraftExpiry(jobs, b.mediaStore, notifier, requesterLocks);
-        this.intake = new IntakeService(jobs, new PhotoChecker(b.mediaStore, settings), b.peopleDetector,
-                b.mediaStore, b.quota, b.consentStore, admission, notifier, b.observer, settings, requesterLocks);
-        this.control = new ControlService(jobs, queue, admission, b.mediaStore, b.quota, b.consentStore, notifier,
-                requesterLocks);
+                b.clock, runner, notifier, b.observer, lifecycle);
+        var admission = new Admission(queue, b.quota, jobs);
+        this.recovery = new Recovery(jobs, admission, runner);
+        this.drafts = new DraftExpiry(jobs, cleanup, notifier, locks);
+        this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, admission),
+                new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, b.observer),
+                new Pairing(jobs, admission, repeats, cleanup, settings.draftLifetime()), cleanup, b.observer, b.clock);
+        this.control = new ControlService(jobs, queue, admission, b.mediaStore, notifier, locks, lifecycle);
+        this.account = new AccountService(jobs, b.quota, b.consentStore);
     }
 
     public static Builder builder() {
@@ -76,60 +92,38 @@ public final class Kisscam implements AutoCloseable {
     }
 
     /**
-     * Resumes what the job store holds: jobs the provider already has are polled again (never submitted
-     * again), queued jobs queue again in their original order, a job caught mid-submission fails (it may
-     * or may not have reached the provider, and submitting twice could pay twice), drafts wait on.
+     * Resumes what the job store holds (see {@link Recovery}) and starts sweeping expired drafts and earlier
+     * videos past the repeat window.
+     *
+     * @throws IllegalStateException when this core was started before
      */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalArgumentException("this core has already been started");
-        }
-        List<Job> unfinished = jobStore.unfinished();
-        unfinished.forEach(jobs::adopt);
-        int resumed = 0;
-        int requeued = 0;
-        for (Job job : unfinished) {
-            if (job.state() instanceof JobState.Generating || job.state() instanceof JobState.Delivering) {
-                admission.resume(job);
-                resumed++;
-            }
-        }
-        for (Job job : unfinished) {
-            switch (job.state()) {
-                case JobState.Queued q -> {
-                    admission.resume(job);
-                    requeued++;
-                }
-                case JobState.Submitting s -> runner.fail(job.id(), new Failure(FailureCode.INTERRUPTED,
-                        "the program stopped while submitting; not submitted again to avoid paying twice"), null);
-                case JobState.Draft d -> { }
-                case JobState.Generating g -> { }
-                case JobState.Delivering d -> { }
-                case JobState.Done d -> { }
-                case JobState.Failed f -> { }
-                case JobState.Cancelled c -> { }
-                case JobState.Expired e -> { }
-            }
-        }
-        expireDueDrafts();
-        LOG.log(Level.INFO, "started: " + resumed + " jobs resumed at the provider, " + requeued + " queued again");
-        draftSweeper = Thread.ofVirtual().name("draft-sweeper").start(this::sweepDrafts);
+        lifecycle.start();
+        recovery.resume();
+        sweepNow();
+        sweeper = Thread.ofVirtual().name("kisscam-sweeper").start(this::sweep);
     }
 
-    private void sweepDrafts() {
-        while (!closing.get()) {
+    private void sweep() {
+        while (!lifecycle.stopping()) {
             try {
-                Thread.sleep(settings.draftSweepInterval());
+                Thread.sleep(sweepInterval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             try {
-                expireDueDrafts();
+                sweepNow();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "draft sweep failed; trying again later: " + e.getMessage(), e);
+                LOG.log(Level.WARNING, "sweep failed; trying again later: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Expires due drafts and deletes earlier videos past the repeat window now; also runs periodically. */
+    public void sweepNow() {
+        expireDueDrafts();
+        repeats.releaseExpired();
     }
 
     /** Expires due drafts now; also runs periodically after {@link #start()}. Returns how many expired. */
@@ -146,11 +140,11 @@ public final class Kisscam implements AutoCloseable {
     }
 
     public Usage usage() {
-        return control;
+        return account;
     }
 
     public Consent consent() {
-        return control;
+        return account;
     }
 
     /** Jobs waiting for a generation slot. */
@@ -168,14 +162,14 @@ public final class Kisscam implements AutoCloseable {
      * start resumes them) and waits for them up to {@code grace}.
      */
     public void close(Duration grace) throws InterruptedException {
-        if (!closing.compareAndSet(false, true)) {
+        if (!lifecycle.beginStop()) {
             return;
         }
-        Thread sweeper = draftSweeper;
-        if (sweeper != null) {
-            sweeper.interrupt();
+        Thread running = sweeper;
+        if (running != null) {
+            running.interrupt();
         }
-        queue.close(grace);
+        queue.stop(grace);
         LOG.log(Level.INFO, "stopped");
     }
 
@@ -196,6 +190,7 @@ public final class Kisscam implements AutoCloseable {
         private PeopleDetector peopleDetector;
         private VideoGenerator videoGenerator;
         private Delivery delivery;
+        private EarlierVideos earlierVideos = EarlierVideos.NONE;
         private KisscamSettings settings = KisscamSettings.defaults();
         private Clock clock = Clock.systemUTC();
         private JobObserver observer = JobObserver.NONE;
@@ -238,6 +233,12 @@ public final class Kisscam implements AutoCloseable {
             return this;
         }
 
+        /** Where the repeat rule remembers delivered videos; without one, every photo set makes a new video. */
+        public Builder earlierVideos(EarlierVideos earlierVideos) {
+            this.earlierVideos = earlierVideos;
+            return this;
+        }
+
         public Builder settings(KisscamSettings settings) {
             this.settings = settings;
             return this;
@@ -261,6 +262,7 @@ public final class Kisscam implements AutoCloseable {
             Objects.requireNonNull(peopleDetector, "peopleDetector");
             Objects.requireNonNull(videoGenerator, "videoGenerator");
             Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(earlierVideos, "earlierVideos");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(observer, "observer");

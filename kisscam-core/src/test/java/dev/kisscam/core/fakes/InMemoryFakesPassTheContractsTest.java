@@ -1,10 +1,13 @@
 package dev.kisscam.core.fakes;
 
 import dev.kisscam.core.port.out.ConsentStore;
+import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.Quota;
 import dev.kisscam.core.testing.ConsentStoreContract;
+import dev.kisscam.core.testing.EarlierVideosContract;
+import dev.kisscam.core.testing.InMemoryEarlierVideos;
 import dev.kisscam.core.testing.InMemoryConsentStore;
 import dev.kisscam.core.testing.InMemoryJobStore;
 import dev.kisscam.core.testing.InMemoryMediaStore;
@@ -71,6 +74,14 @@ class InMemoryFakesPassTheContractsTest {
         @Override
         protected Quota threePerHour() {
             return new InMemoryQuota(3, Duration.ofHours(1));
+        }
+    }
+
+    @Nested
+    class EarlierVideosFake extends EarlierVideosContract {
+        @Override
+        protected EarlierVideos withRoomFor(int capacity) {
+            return new InMemoryEarlierVideos(capacity);
         }
     }
 }

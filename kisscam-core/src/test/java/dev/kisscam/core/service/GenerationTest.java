@@ -18,7 +18,6 @@ import dev.kisscam.core.port.out.ProviderFault;
 import dev.kisscam.core.port.out.VideoGenerationException;
 import dev.kisscam.core.testing.FakeVideoGenerator;
 import dev.kisscam.core.testing.RecordingDelivery;
-import dev.kisscam.core.testing.RecordingDelivery.Accepted;
 import dev.kisscam.core.testing.RecordingDelivery.Failed;
 import dev.kisscam.core.testing.RecordingDelivery.Position;
 import dev.kisscam.core.testing.RecordingDelivery.Progress;
@@ -63,7 +62,7 @@ class GenerationTest {
         assertThat(done.spends()).contains(FakeVideoGenerator.VIDEO_SPEND);
         assertThat(h.media.count()).isZero();
         assertThat(h.delivery.eventsFor(job)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Accepted", "Progress", "Progress", "VideoReady");
+                .containsExactly("Progress", "Progress", "VideoReady");
         assertThat(h.observer.spends()).contains(FakeVideoGenerator.VIDEO_SPEND);
         assertThat(h.observer.stages()).contains(JobObserver.Stage.INTAKE, JobObserver.Stage.QUEUE,
                 JobObserver.Stage.GENERATION, JobObserver.Stage.DELIVERY);
@@ -107,12 +106,14 @@ class GenerationTest {
         h.generator.holdPolls();
         h.start();
         var jobs = new ArrayList<JobId>();
+        var positions = new ArrayList<Integer>();
         for (int i = 0; i < 4; i++) {
-            jobs.add(jobFor(h.requester("user" + i), 2));
+            var accepted = (IntakeOutcome.JobAccepted) h.submit(h.requester("user" + i), h.photoOf(2));
+            jobs.add(accepted.job());
+            positions.add(accepted.queuePosition());
         }
 
-        assertThat(jobs).extracting(j -> h.delivery.await(Accepted.class, j, WAIT).position())
-                .containsExactly(0, 1, 2, 3);
+        assertThat(positions).containsExactly(0, 1, 2, 3);
         h.generator.releasePolls();
         for (JobId job : jobs) {
             h.delivery.await(VideoReady.class, job, WAIT);

@@ -9,6 +9,7 @@ import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.testing.FakePeopleDetector;
 import dev.kisscam.core.testing.FakeVideoGenerator;
 import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryEarlierVideos;
 import dev.kisscam.core.testing.InMemoryJobStore;
 import dev.kisscam.core.testing.InMemoryMediaStore;
 import dev.kisscam.core.testing.InMemoryQuota;
@@ -29,32 +30,36 @@ final class Harness {
     final InMemoryJobStore jobStore;
     final InMemoryConsentStore consents;
     final MutableClock clock;
+    final InMemoryEarlierVideos earlierVideos;
     InMemoryQuota quota = new InMemoryQuota(10, Duration.ofHours(1));
     FakePeopleDetector detector = new FakePeopleDetector();
     FakeVideoGenerator generator = new FakeVideoGenerator();
     RecordingDelivery delivery = new RecordingDelivery();
     RecordingObserver observer = new RecordingObserver();
-    KisscamSettings settings = KisscamSettings.defaults().withPositionNoticeInterval(Duration.ZERO);
+    /** The repeat rule is off unless a test turns it on: most tests look at one job's own media. */
+    KisscamSettings settings = KisscamSettings.defaults().withPositionNoticeInterval(Duration.ZERO)
+            .withRepeatWindow(Duration.ZERO);
     Kisscam core;
     private final AtomicInteger seeds;
 
     Harness() {
         this(new InMemoryMediaStore(), new InMemoryJobStore(), new InMemoryConsentStore(),
-                MutableClock.startingAt("2026-11-26T10:00:00Z"), new AtomicInteger());
+                MutableClock.startingAt("2026-11-26T10:00:00Z"), new InMemoryEarlierVideos(100), new AtomicInteger());
     }
 
     private Harness(InMemoryMediaStore media, InMemoryJobStore jobStore, InMemoryConsentStore consents,
-            MutableClock clock, AtomicInteger seeds) {
+            MutableClock clock, InMemoryEarlierVideos earlierVideos, AtomicInteger seeds) {
         this.media = media;
         this.jobStore = jobStore;
         this.consents = consents;
         this.clock = clock;
+        this.earlierVideos = earlierVideos;
         this.seeds = seeds;
     }
 
     /** A second program over the same stores and clock, as after a restart; its fakes are new. */
     Harness restarted() {
-        var next = new Harness(media, jobStore, consents, clock, seeds);
+        var next = new Harness(media, jobStore, consents, clock, earlierVideos, seeds);
         next.detector = detector;
         next.settings = settings;
         next.quota = quota;
@@ -65,7 +70,7 @@ final class Harness {
         core = Kisscam.builder()
                 .mediaStore(media).jobStore(jobStore).consentStore(consents).quota(quota)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
-                .settings(settings).clock(clock).observer(observer)
+                .earlierVideos(earlierVideos).settings(settings).clock(clock).observer(observer)
                 .build();
         core.start();
         return this;

@@ -61,7 +61,6 @@ class IntakeTest {
             assertThat(accepted.replacedDraft()).isFalse();
         });
         var job = ((IntakeOutcome.JobAccepted) outcome).job();
-        assertThat(h.delivery.await(RecordingDelivery.Accepted.class, job, WAIT).position()).isZero();
         assertThat(h.jobStore.find(job)).get().extracting(j -> j.photos().size()).isEqualTo(1);
     }
 
@@ -295,5 +294,35 @@ class IntakeTest {
         assertThat(refusalOf(h.submit(alice, h.photoOf(2)))).isEqualTo(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
         h.media.failing(false);
         assertThat(h.media.countOf(MediaKind.PHOTO)).isZero();
+    }
+
+    @Test
+    void a_store_that_cannot_be_read_for_detection_fails_one_photo_and_two_photos_the_same_way() {
+        byte[] couple = h.photoOf(2);
+        byte[] first = h.photoOf(1);
+        byte[] second = h.photoOf(1);
+        h.media.failingReads(true);
+
+        assertThat(refusalOf(h.submit(alice, couple)))
+                .isEqualTo(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
+        assertThat(refusalOf(h.submitAlbum(alice, first, second)))
+                .isEqualTo(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
+        h.media.failingReads(false);
+        assertThat(h.media.count()).isZero();
+    }
+
+    @Test
+    void each_stored_photo_carries_the_digest_of_its_bytes() {
+        byte[] first = h.photoOf(1);
+        var draft = ((IntakeOutcome.AwaitingSecondPhoto) h.submit(alice, first)).draft();
+
+        assertThat(h.jobStore.find(draft).orElseThrow().photos().getFirst().photo().digest())
+                .contains(TestImages.digestOf(first));
+    }
+
+    @Test
+    void a_core_cannot_be_started_twice() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.core.start())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -145,11 +145,12 @@ class RecoveryTest {
     /** Puts a job straight into the store, as a crashed program would have left it. */
     static final class RecoveryFixtures {
         static Job jobIn(Harness h, JobState state) {
-            var photo = h.media.put(MediaKind.PHOTO, new ByteArrayInputStream(h.photoOf(2)));
+            byte[] bytes = h.photoOf(2);
+            var photo = h.media.put(MediaKind.PHOTO, new ByteArrayInputStream(bytes));
             var template = dev.kisscam.core.testing.JobStoreContract.sampleJob(1, state);
             var jobPhoto = new dev.kisscam.core.domain.JobPhoto(new dev.kisscam.core.domain.Photo(photo.key(),
                     dev.kisscam.core.domain.ImageFormat.JPEG, new dev.kisscam.core.domain.Dimensions(640, 480),
-                    photo.sizeBytes()), List.of());
+                    photo.sizeBytes(), dev.kisscam.core.testing.TestImages.digestOf(bytes)), List.of());
             Job job = template.withPhotos(List.of(jobPhoto), state, h.clock.instant());
             h.jobStore.save(job);
             return job;

@@ -39,12 +39,12 @@ public abstract class DeliveryContract {
         var job = new JobRef(JobId.random(), requester);
 
         int before = visibleUpdatesSeenBy(requester);
-        delivery.accepted(job, 3);
-        int afterAccepted = visibleUpdatesSeenBy(requester);
-        assertThat(afterAccepted).isGreaterThan(before);
+        delivery.queuePosition(job, 3);
+        int afterPosition = visibleUpdatesSeenBy(requester);
+        assertThat(afterPosition).isGreaterThan(before);
 
         delivery.progress(job, 40);
-        assertThat(visibleUpdatesSeenBy(requester)).isGreaterThan(afterAccepted);
+        assertThat(visibleUpdatesSeenBy(requester)).isGreaterThan(afterPosition);
 
         byte[] mp4 = TestVideos.minimalMp4();
         var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(mp4));
@@ -58,14 +58,14 @@ public abstract class DeliveryContract {
         Requester requester = requester();
 
         var failedJob = new JobRef(JobId.random(), requester);
-        delivery.accepted(failedJob, 0);
+        delivery.progress(failedJob, 0);
         int before = visibleUpdatesSeenBy(requester);
         delivery.failed(failedJob, new Failure(FailureCode.GENERATION_FAILED, "internal_error"));
         int afterFailed = visibleUpdatesSeenBy(requester);
         assertThat(afterFailed).isGreaterThan(before);
 
         var cancelledJob = new JobRef(JobId.random(), requester);
-        delivery.accepted(cancelledJob, 0);
+        delivery.queuePosition(cancelledJob, 1);
         int beforeCancel = visibleUpdatesSeenBy(requester);
         delivery.cancelled(cancelledJob);
         assertThat(visibleUpdatesSeenBy(requester)).isGreaterThan(beforeCancel);

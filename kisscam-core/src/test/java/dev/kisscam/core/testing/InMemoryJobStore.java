@@ -11,19 +11,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * A job store on the heap. Share one instance between two core instances to test recovery; it also keeps
- * every saved version so tests can check the order of state changes.
+ * every saved version so tests can check the order of state changes. Updates are serialised by one lock:
+ * simple, and the in-memory work under it never blocks.
  */
 public final class InMemoryJobStore implements JobStore {
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final List<Job> history = new CopyOnWriteArrayList<>();
+    private final ReentrantLock updates = new ReentrantLock();
 
     @Override
     public void save(Job job) {
         jobs.put(job.id(), job);
         history.add(job);
+    }
+
+    @Override
+    public Optional<Job> update(JobId id, UnaryOperator<Job> change) {
+        updates.lock();
+        try {
+            Job current = jobs.get(id);
+            Job next = current == null ? null : change.apply(current);
+            if (next == null) {
+                return Optional.empty();
+            }
+            save(next);
+            return Optional.of(next);
+        } finally {
+            updates.unlock();
+        }
     }
 
     @Override
@@ -37,6 +57,11 @@ public final class InMemoryJobStore implements JobStore {
                 .filter(j -> !j.state().finished())
                 .sorted(Comparator.comparingLong(Job::sequence))
                 .toList();
+    }
+
+    @Override
+    public List<Job> unfinishedOf(RequesterId requester) {
+        return unfinished().stream().filter(j -> j.requester().id().equals(requester)).toList();
     }
 
     @Override

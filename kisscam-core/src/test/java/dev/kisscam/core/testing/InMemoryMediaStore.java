@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryMediaStore implements MediaStore {
     private final Map<MediaKey, byte[]> blobs = new ConcurrentHashMap<>();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean failingReads = new AtomicBoolean();
 
     @Override
     public StoredMedia put(MediaKind kind, InputStream content) {
@@ -33,6 +34,9 @@ public final class InMemoryMediaStore implements MediaStore {
     @Override
     public InputStream open(MediaKey key) {
         failIfAsked();
+        if (failingReads.get()) {
+            throw new MediaStoreException("in-memory store told to fail reads");
+        }
         byte[] bytes = blobs.get(key);
         if (bytes == null) {
             throw new MediaStoreException.NotFound(key);
@@ -53,6 +57,11 @@ public final class InMemoryMediaStore implements MediaStore {
     public void delete(MediaKey key) {
         failIfAsked();
         blobs.remove(key);
+    }
+
+    /** Makes reads fail while writes still work, as a store whose GETs time out would, or heals it. */
+    public void failingReads(boolean fail) {
+        failingReads.set(fail);
     }
 
     /** Makes every later call fail as a broken disk would, or heals it. */

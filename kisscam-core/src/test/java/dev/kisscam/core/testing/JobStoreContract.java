@@ -49,7 +49,8 @@ public abstract class JobStoreContract {
     public static Job sampleJob(long sequence, JobState state) {
         var requester = new Requester(new RequesterId("test:" + sequence % 7), "chat-" + sequence, Locale.forLanguageTag("ru"));
         var photo = new JobPhoto(
-                new Photo(new MediaKey("photo-" + sequence), ImageFormat.JPEG, new Dimensions(1280, 960), 123_456),
+                new Photo(new MediaKey("photo-" + sequence), ImageFormat.JPEG, new Dimensions(1280, 960), 123_456,
+                        TestImages.digestOf(("photo-" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 List.of(new PersonBox(0.1, 0.2, 0.3, 0.4), new PersonBox(0.5, 0.1, 0.25, 0.8)));
         return new Job(JobId.random(), sequence, requester, List.of(photo), state, T0, T0.plusSeconds(sequence),
                 List.of(new Spend("grok-4.3", 12_345)));
@@ -86,8 +87,9 @@ public abstract class JobStoreContract {
     @Test
     void a_two_photo_job_keeps_both_photos_in_order() throws Exception {
         Job one = sampleJob(1, new JobState.Queued());
-        var second = new JobPhoto(new Photo(new MediaKey("photo-second"), ImageFormat.WEBP, new Dimensions(800, 1200), 99),
-                List.of());
+        // A photo an older release stored has no digest; it must come back without one.
+        var second = new JobPhoto(new Photo(new MediaKey("photo-second"), ImageFormat.WEBP, new Dimensions(800, 1200), 99,
+                java.util.Optional.empty()), List.of());
         Job two = one.withPhotos(List.of(one.photos().getFirst(), second), new JobState.Queued(), T0);
         store.save(two);
         assertThat(reopen().find(two.id())).contains(two);
@@ -155,5 +157,65 @@ public abstract class JobStoreContract {
         assertThat(unfinished).hasSize(200);
         assertThat(unfinished).allSatisfy(j -> assertThat(j.state()).isEqualTo(new JobState.Submitting(1)));
         assertThat(unfinished).extracting(Job::sequence).isSorted();
+    }
+
+    @Test
+    void an_update_changes_the_current_version_durably() throws Exception {
+        Job job = sampleJob(1, new JobState.Queued());
+        store.save(job);
+
+        var updated = store.update(job.id(), current -> current.withState(new JobState.Submitting(1), T0.plusSeconds(9)));
+
+        assertThat(updated).get().extracting(Job::state).isEqualTo(new JobState.Submitting(1));
+        assertThat(reopen().find(job.id())).isEqualTo(updated);
+    }
+
+    @Test
+    void an_update_that_returns_null_or_names_no_job_saves_nothing() throws Exception {
+        Job job = sampleJob(1, new JobState.Queued());
+        store.save(job);
+
+        assertThat(store.update(job.id(), current -> null)).isEmpty();
+        assertThat(store.update(JobId.random(), current -> current.withState(new JobState.Cancelled(), T0))).isEmpty();
+        assertThat(reopen().find(job.id())).contains(job);
+    }
+
+    @Test
+    void an_update_can_finish_a_job() throws Exception {
+        Job job = sampleJob(1, new JobState.Delivering(new MediaKey("video-9"), 10));
+        store.save(job);
+
+        store.update(job.id(), current -> current.withState(new JobState.Done(T0), T0));
+
+        JobStore reopened = reopen();
+        assertThat(reopened.unfinished()).isEmpty();
+        assertThat(reopened.countDelivered(job.requester().id())).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_updates_of_one_job_never_lose_a_change() throws Exception {
+        Job job = sampleJob(1, new JobState.Queued());
+        store.save(job);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 100; i++) {
+                executor.submit(() -> store.update(job.id(), current -> current.withSpend(new Spend("m", 1))));
+            }
+        }
+        // one spend from the sample, one from each update: a lost update would leave fewer
+        assertThat(reopen().find(job.id()).orElseThrow().spends()).hasSize(101);
+    }
+
+    @Test
+    void unfinished_of_a_requester_lists_their_draft_and_active_job_only() throws Exception {
+        Job draft = sampleJob(7, new JobState.Draft(T0));
+        Job active = sampleJob(14, new JobState.Queued());
+        Job done = sampleJob(21, new JobState.Done(T0));
+        Job someoneElse = sampleJob(8, new JobState.Queued());
+        for (Job job : List.of(active, draft, done, someoneElse)) {
+            store.save(job);
+        }
+
+        assertThat(reopen().unfinishedOf(draft.requester().id())).extracting(Job::id)
+                .containsExactly(draft.id(), active.id());
     }
 }

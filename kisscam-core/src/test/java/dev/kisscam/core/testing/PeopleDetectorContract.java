@@ -31,7 +31,8 @@ public abstract class PeopleDetectorContract {
     protected Photo storedPhoto() {
         byte[] jpeg = TestImages.jpeg(640, 480, 3);
         var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(jpeg));
-        return new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(640, 480), stored.sizeBytes());
+        return new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(640, 480), stored.sizeBytes(),
+                TestImages.digestOf(jpeg));
     }
 
     @Test

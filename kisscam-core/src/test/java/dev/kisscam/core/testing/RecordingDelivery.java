@@ -26,9 +26,6 @@ public final class RecordingDelivery implements Delivery {
         JobId job();
     }
 
-    public record Accepted(JobId job, Requester requester, int position) implements Event {
-    }
-
     public record Position(JobId job, int position) implements Event {
     }
 
@@ -59,7 +56,7 @@ public final class RecordingDelivery implements Delivery {
         this.failVideoDelivery = fail;
     }
 
-    /** Makes acceptance, position and progress notices throw, as a frontend whose chat is gone would. */
+    /** Makes position and progress notices throw, as a frontend whose chat is gone would. */
     public void failStatusUpdates(boolean fail) {
         this.failStatusUpdates = fail;
     }
@@ -69,11 +66,6 @@ public final class RecordingDelivery implements Delivery {
             throw new DeliveryException("the frontend is told to fail status updates");
         }
         record(event);
-    }
-
-    @Override
-    public void accepted(JobRef job, int queuePosition) {
-        statusUpdate(new Accepted(job.id(), job.requester(), queuePosition));
     }
 
     @Override

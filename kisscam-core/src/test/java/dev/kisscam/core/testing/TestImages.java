@@ -20,6 +20,16 @@ public final class TestImages {
     private TestImages() {
     }
 
+    /** The digest the core takes of these bytes while they stream in. */
+    public static dev.kisscam.core.domain.PhotoDigest digestOf(byte[] bytes) {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new dev.kisscam.core.domain.PhotoDigest(java.util.HexFormat.of().formatHex(sha));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] jpeg(int width, int height, int seed) {
         return encode(picture(width, height, seed), "jpg");
     }

@@ -46,7 +46,8 @@ public abstract class VideoGeneratorContract {
     protected JobPhoto storedPhoto(int width, int height, int seed, PersonBox... people) {
         byte[] jpeg = TestImages.jpeg(width, height, seed);
         var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(jpeg));
-        return new JobPhoto(new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(width, height), stored.sizeBytes()),
+        return new JobPhoto(new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(width, height), stored.sizeBytes(),
+                TestImages.digestOf(jpeg)),
                 List.of(people));
     }
 

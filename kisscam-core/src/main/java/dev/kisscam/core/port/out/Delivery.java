@@ -4,14 +4,13 @@ import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.Requester;
 
 /**
- * Tells a requester how their job goes, through whatever frontend they used. Calls for one job come in order
- * from one thread; calls for different jobs come concurrently. Only {@link #videoReady} may fail the job:
- * a failure of any other call is logged and the job goes on.
+ * Tells a requester how their job goes after intake answered that it exists ({@code IntakeOutcome}), through
+ * whatever frontend they used. The first of these calls may come before the frontend has looked at intake's
+ * answer, so a frontend finds where to answer from {@link JobRef#requester()}, not from that answer. Calls
+ * for one job come in order; calls for different jobs come concurrently. Only {@link #videoReady} may fail
+ * the job: a failure of any other call is logged and the job goes on.
  */
 public interface Delivery {
-
-    /** The job exists; {@code queuePosition} 0 means it starts now, N means it is N-th in line for a slot. */
-    void accepted(JobRef job, int queuePosition);
 
     /** The job moved up the queue (throttled by the core). */
     void queuePosition(JobRef job, int queuePosition);

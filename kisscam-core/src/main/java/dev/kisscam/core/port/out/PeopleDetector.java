@@ -9,6 +9,8 @@ public interface PeopleDetector {
     /**
      * @param media where to read the photo's bytes from
      * @throws PeopleDetectionException when the detector cannot give a trustworthy answer; it never guesses
+     * @throws MediaStoreException when the photo cannot be read from {@code media}: the store's failure, not
+     *     the detector's, passed on as the store reported it
      */
     PeopleCount detect(Photo photo, MediaReader media);
 }

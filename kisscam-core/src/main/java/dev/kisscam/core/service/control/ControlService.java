@@ -1,5 +1,6 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.control;
 
+import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobPhoto;
@@ -9,49 +10,49 @@ import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.in.CancelOutcome;
-import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.JobControl;
-import dev.kisscam.core.port.in.Usage;
-import dev.kisscam.core.port.in.UsageReport;
-import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
-import dev.kisscam.core.port.out.Quota;
+import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.GenerationQueue;
+import dev.kisscam.core.service.job.Jobs;
+import dev.kisscam.core.service.job.Lifecycle;
+import dev.kisscam.core.service.job.Notifier;
+import dev.kisscam.core.service.job.RequesterLocks;
+import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** What requesters do with their own jobs and account: cancel, retry, look at their usage, consent. */
-final class ControlService implements JobControl, Usage, Consent {
+/** What requesters do with their own jobs: cancel one, or retry one that failed. */
+public final class ControlService implements JobControl {
     private static final System.Logger LOG = System.getLogger(ControlService.class.getName());
 
     private final Jobs jobs;
     private final GenerationQueue queue;
     private final Admission admission;
     private final MediaStore media;
-    private final Quota quota;
-    private final ConsentStore consents;
     private final Notifier notifier;
-    private final StripedLocks requesterLocks;
+    private final RequesterLocks locks;
+    private final Lifecycle lifecycle;
 
-    ControlService(Jobs jobs, GenerationQueue queue, Admission admission, MediaStore media, Quota quota,
-            ConsentStore consents, Notifier notifier, StripedLocks requesterLocks) {
+    public ControlService(Jobs jobs, GenerationQueue queue, Admission admission, MediaStore media,
+            Notifier notifier, RequesterLocks locks, Lifecycle lifecycle) {
         this.jobs = jobs;
         this.queue = queue;
         this.admission = admission;
         this.media = media;
-        this.quota = quota;
-        this.consents = consents;
         this.notifier = notifier;
-        this.requesterLocks = requesterLocks;
+        this.locks = locks;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public CancelOutcome cancel(RequesterId requester) {
-        ReentrantLock lock = requesterLocks.of(requester);
+        ReentrantLock lock = locks.of(requester);
         lock.lock();
         try {
             Optional<Job> target = jobs.activeOf(requester).or(() -> jobs.draftOf(requester));
@@ -61,10 +62,14 @@ final class ControlService implements JobControl, Usage, Consent {
             JobId id = target.get().id();
             queue.remove(id);
             var before = new AtomicReference<JobState>();
+            var cleanup = new MediaCleanup(media);
             Optional<Job> cancelled = jobs.finish(id, new JobState.Cancelled(), (was, now) -> {
                 before.set(was.state());
                 queue.interrupt(id);
-                deleteMedia(now, was.state());
+                cleanup.deleteQuietly(now.photoKeys());
+                if (was.state() instanceof JobState.Delivering d) {
+                    cleanup.deleteQuietly(d.video());
+                }
             });
             if (cancelled.isEmpty()) {
                 return new CancelOutcome.NothingToCancel();
@@ -91,53 +96,47 @@ final class ControlService implements JobControl, Usage, Consent {
         };
     }
 
-    private void deleteMedia(Job job, JobState before) {
-        try {
-            job.photoKeys().forEach(media::delete);
-            if (before instanceof JobState.Delivering d) {
-                media.delete(d.video());
-            }
-        } catch (MediaStoreException e) {
-            LOG.log(Level.WARNING, "job " + job.id() + ": media left for the sweeper: " + e.getMessage());
-        }
-    }
-
     @Override
     public IntakeOutcome retry(Requester requester, JobId failedJob) {
-        ReentrantLock lock = requesterLocks.of(requester.id());
+        ReentrantLock lock = locks.of(requester.id());
         lock.lock();
         try {
-            Optional<Job> found = jobs.find(failedJob).filter(j -> j.requester().id().equals(requester.id()));
-            if (found.isEmpty()) {
-                return refused(new Refusal.NotRetryable("no such job of this requester"));
+            Optional<Refusal> refusal = retryRefusal(requester, failedJob);
+            if (refusal.isPresent()) {
+                return new IntakeOutcome.Refused(refusal.get());
             }
-            if (!(found.get().state() instanceof JobState.Failed failed)) {
-                return refused(new Refusal.NotRetryable("the job has not failed"));
-            }
-            if (!failed.failure().retryable()) {
-                return refused(new Refusal.NotRetryable("a retry cannot mend " + failed.failure().code()));
-            }
-            if (admission.closed()) {
-                return refused(new Refusal.ServiceUnavailable(dev.kisscam.core.domain.FailureCode.SERVICE_BUSY));
-            }
-            Optional<Job> active = jobs.activeOf(requester.id());
-            if (active.isPresent()) {
-                return refused(new Refusal.JobAlreadyActive(active.get().id()));
-            }
-            List<JobPhoto> photos = found.get().photos();
-            if (!allStored(photos.stream().map(p -> p.photo().key()).toList())) {
-                return refused(new Refusal.NotRetryable("the photos are no longer kept"));
-            }
-            if (!quota.tryConsume(requester.id(), jobs.now())) {
-                var status = quota.status(requester.id(), jobs.now());
-                return refused(new Refusal.QuotaExhausted(status.limit(), status.resetsAt()));
-            }
+            List<JobPhoto> photos = jobs.find(failedJob).orElseThrow().photos();
             Job job = jobs.create(requester, photos, new JobState.Queued(), List.of());
             LOG.log(Level.INFO, "job " + job.id() + ": retry of " + failedJob);
             return admission.admit(job, false);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Why the job cannot be retried now; empty when it can, with its quota charged. */
+    private Optional<Refusal> retryRefusal(Requester requester, JobId failedJob) {
+        Optional<Job> found = jobs.find(failedJob).filter(j -> j.requester().id().equals(requester.id()));
+        if (found.isEmpty()) {
+            return Optional.of(new Refusal.NotRetryable("no such job of this requester"));
+        }
+        if (!(found.get().state() instanceof JobState.Failed failed)) {
+            return Optional.of(new Refusal.NotRetryable("the job has not failed"));
+        }
+        if (!failed.failure().retryable()) {
+            return Optional.of(new Refusal.NotRetryable("a retry cannot mend " + failed.failure().code()));
+        }
+        if (lifecycle.stopping()) {
+            return Optional.of(new Refusal.ServiceUnavailable(FailureCode.SERVICE_BUSY));
+        }
+        Optional<Job> active = jobs.activeOf(requester.id());
+        if (active.isPresent()) {
+            return Optional.of(new Refusal.JobAlreadyActive(active.get().id()));
+        }
+        if (!allStored(found.get().photoKeys())) {
+            return Optional.of(new Refusal.NotRetryable("the photos are no longer kept"));
+        }
+        return admission.chargeQuota(requester.id());
     }
 
     private boolean allStored(List<MediaKey> keys) {
@@ -147,25 +146,5 @@ final class ControlService implements JobControl, Usage, Consent {
         } catch (MediaStoreException.NotFound e) {
             return false;
         }
-    }
-
-    @Override
-    public UsageReport usage(RequesterId requester) {
-        return new UsageReport(jobs.countDelivered(requester), quota.status(requester, jobs.now()),
-                jobs.activeOf(requester).map(Job::id), jobs.draftOf(requester).isPresent());
-    }
-
-    @Override
-    public boolean hasConsented(RequesterId requester) {
-        return consents.hasConsented(requester);
-    }
-
-    @Override
-    public void giveConsent(RequesterId requester) {
-        consents.recordConsent(requester, jobs.now());
-    }
-
-    private static IntakeOutcome refused(Refusal refusal) {
-        return new IntakeOutcome.Refused(refusal);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.media;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.io.InputStream;
  * A stream handed to a store that remembers why it stopped: its own size limit, or a failure of the source
  * it reads. A store wraps whatever goes wrong into its own exception; this tells the core whose fault it was.
  */
-final class WatchedInput extends FilterInputStream {
+public final class WatchedInput extends FilterInputStream {
     private final long limit;
     private final Observer observer;
     private long count;
@@ -16,13 +16,13 @@ final class WatchedInput extends FilterInputStream {
     private Throwable sourceFailure;
 
     /** Sees every byte that passes, in order. */
-    interface Observer {
+    public interface Observer {
         Observer NONE = (b, o, l) -> { };
 
         void seen(byte[] buffer, int offset, int length);
     }
 
-    WatchedInput(InputStream in, long limit, Observer observer) {
+    public WatchedInput(InputStream in, long limit, Observer observer) {
         super(in);
         this.limit = limit;
         this.observer = observer;
@@ -70,19 +70,19 @@ final class WatchedInput extends FilterInputStream {
         return skipped;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    boolean overLimit() {
+    public boolean overLimit() {
         return overLimit;
     }
 
-    boolean sourceFailed() {
+    public boolean sourceFailed() {
         return sourceFailure != null;
     }
 
-    Throwable sourceFailure() {
+    public Throwable sourceFailure() {
         return sourceFailure;
     }
 }

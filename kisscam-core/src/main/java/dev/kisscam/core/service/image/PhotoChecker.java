@@ -1,43 +1,72 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.image;
 
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.domain.Photo;
+import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.port.in.IncomingPhoto;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
+import dev.kisscam.core.service.KisscamSettings;
+import dev.kisscam.core.service.media.MediaCleanup;
+import dev.kisscam.core.service.media.WatchedInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Decides whether an incoming photo is one we can use and stores it: the declared size first, then the
- * magic bytes and the header's dimensions (no pixel is decoded), then the bytes stream into the store
- * while their count and the format's end are watched. A refused photo leaves nothing stored.
+ * Decides whether incoming photos are ones we can use and stores them: the declared size first, then the
+ * magic bytes and the header's dimensions (no pixel is decoded), then the bytes stream into the store while
+ * their count, the format's end and their digest are taken. Refused photos leave nothing stored.
  */
-final class PhotoChecker {
+public final class PhotoChecker {
     private static final System.Logger LOG = System.getLogger(PhotoChecker.class.getName());
 
-    sealed interface Checked {
+    public sealed interface Checked {
     }
 
-    record Accepted(Photo photo) implements Checked {
+    public record Accepted(List<Photo> photos) implements Checked {
+        public Accepted {
+            photos = List.copyOf(photos);
+        }
     }
 
-    record Refused(Refusal refusal) implements Checked {
+    public record Refused(Refusal refusal) implements Checked {
     }
 
     private final MediaStore media;
+    private final MediaCleanup cleanup;
     private final KisscamSettings settings;
 
-    PhotoChecker(MediaStore media, KisscamSettings settings) {
+    public PhotoChecker(MediaStore media, KisscamSettings settings) {
         this.media = media;
+        this.cleanup = new MediaCleanup(media);
         this.settings = settings;
     }
 
-    Checked check(IncomingPhoto incoming) {
+    /** Checks and stores every photo, or refuses them all for the first one that fails, storing none. */
+    public Checked check(List<IncomingPhoto> incoming) {
+        var stored = new ArrayList<Photo>();
+        for (IncomingPhoto photo : incoming) {
+            switch (checkOne(photo)) {
+                case Accepted a -> stored.addAll(a.photos());
+                case Refused r -> {
+                    cleanup.deleteQuietly(stored.stream().map(Photo::key).toList());
+                    return r;
+                }
+            }
+        }
+        return new Accepted(stored);
+    }
+
+    private Checked checkOne(IncomingPhoto incoming) {
         long limit = settings.maxPhotoBytes();
         if (incoming.declaredSize().isPresent() && incoming.declaredSize().getAsLong() > limit) {
             return new Refused(new Refusal.PhotoTooLarge(incoming.declaredSize().getAsLong(), limit));
@@ -75,7 +104,11 @@ final class PhotoChecker {
 
     private Checked store(InputStream content, ImageProbe.Recognised r) {
         ImageEnd end = ImageEnd.of(r.format());
-        var watched = new WatchedInput(content, settings.maxPhotoBytes(), end::feed);
+        MessageDigest sha256 = sha256();
+        var watched = new WatchedInput(content, settings.maxPhotoBytes(), (bytes, offset, length) -> {
+            end.feed(bytes, offset, length);
+            sha256.update(bytes, offset, length);
+        });
         MediaStore.StoredMedia stored;
         try {
             stored = media.put(MediaKind.PHOTO, watched);
@@ -91,9 +124,18 @@ final class PhotoChecker {
             return new Refused(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
         }
         if (!end.reached()) {
-            media.delete(stored.key());
+            cleanup.deleteQuietly(stored.key());
             return new Refused(new Refusal.PhotoUnreadable("the " + r.format() + " file is truncated"));
         }
-        return new Accepted(new Photo(stored.key(), r.format(), r.dimensions(), stored.sizeBytes()));
+        var digest = new PhotoDigest(HexFormat.of().formatHex(sha256.digest()));
+        return new Accepted(List.of(new Photo(stored.key(), r.format(), r.dimensions(), stored.sizeBytes(), digest)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.image;
 
 import dev.kisscam.core.domain.ImageFormat;
 

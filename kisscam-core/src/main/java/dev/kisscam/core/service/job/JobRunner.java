@@ -1,4 +1,4 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.job;
 
 import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.FailureCode;
@@ -6,26 +6,28 @@ import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
-import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStoreException;
+import dev.kisscam.core.port.out.ProviderFault;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.port.out.PollingPolicy;
 import dev.kisscam.core.port.out.VideoGenerationException;
 import dev.kisscam.core.port.out.VideoGenerator;
 import dev.kisscam.core.port.out.Video;
+import dev.kisscam.core.service.KisscamSettings;
+import dev.kisscam.core.service.media.MediaCleanup;
+import dev.kisscam.core.service.media.WatchedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -34,26 +36,30 @@ import java.util.function.Consumer;
  * says, so a restarted program resumes a job the same way; a job holding a ticket is only ever polled.
  * A cancelled job stops at its next step; a shutdown leaves the state as persisted.
  */
-final class JobRunner implements Consumer<JobId> {
+public final class JobRunner implements Consumer<JobId> {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
     private final Jobs jobs;
     private final MediaStore media;
+    private final MediaCleanup cleanup;
     private final VideoGenerator generator;
     private final Notifier notifier;
+    private final RepeatRule repeats;
     private final JobObserver observer;
-    private final KisscamSettings settings;
-    private final BooleanSupplier closing;
+    private final int maxResubmissions;
+    private final Lifecycle lifecycle;
 
-    JobRunner(Jobs jobs, MediaStore media, VideoGenerator generator, Notifier notifier, JobObserver observer,
-            KisscamSettings settings, BooleanSupplier closing) {
+    public JobRunner(Jobs jobs, MediaStore media, VideoGenerator generator, Notifier notifier, RepeatRule repeats,
+            JobObserver observer, KisscamSettings settings, Lifecycle lifecycle) {
         this.jobs = jobs;
         this.media = media;
+        this.cleanup = new MediaCleanup(media);
         this.generator = generator;
         this.notifier = notifier;
+        this.repeats = repeats;
         this.observer = observer;
-        this.settings = settings;
-        this.closing = closing;
+        this.maxResubmissions = settings.maxResubmissions();
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -78,12 +84,12 @@ final class JobRunner implements Consumer<JobId> {
         } catch (JobStoreException e) {
             LOG.log(Level.ERROR, "job " + id + ": the job store failed; the job resumes from its last saved state"
                     + " after a restart: " + e.getMessage(), e);
-            if (!stopping()) {
+            if (!lifecycle.leavingJob()) {
                 notifier.failed(job, new Failure(FailureCode.STORAGE_FAILED, e.getMessage()));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "job " + id + ": unexpected failure", e);
-            if (!stopping()) {
+            if (!lifecycle.leavingJob()) {
                 fail(id, new Failure(FailureCode.INTERNAL_ERROR, String.valueOf(e)));
             }
         }
@@ -99,13 +105,13 @@ final class JobRunner implements Consumer<JobId> {
         try {
             ticket = generator.submit(new GenerationRequest(id, job.requester().id(), job.photos()), media);
         } catch (VideoGenerationException e) {
-            if (!stopping()) {
+            if (!lifecycle.leavingJob()) {
                 LOG.log(Level.WARNING, "job " + id + ": submission " + attempt + " failed: " + e.getMessage());
                 fail(id, new Failure(codeFor(e), e.getMessage()));
             }
             return;
         } catch (MediaStoreException e) {
-            if (!stopping()) {
+            if (!lifecycle.leavingJob()) {
                 fail(id, new Failure(FailureCode.STORAGE_FAILED, e.getMessage()));
             }
             return;
@@ -135,10 +141,10 @@ final class JobRunner implements Consumer<JobId> {
             try {
                 status = generator.poll(generating.ticket());
             } catch (VideoGenerationException e) {
-                if (stopping()) {
+                if (lifecycle.leavingJob()) {
                     return;
                 }
-                if (e.fault() == dev.kisscam.core.port.out.ProviderFault.ACCESS_DENIED) {
+                if (e.fault() == ProviderFault.ACCESS_DENIED) {
                     fail(id, new Failure(FailureCode.SERVICE_NOT_AVAILABLE, e.getMessage()));
                     return;
                 }
@@ -181,7 +187,7 @@ final class JobRunner implements Consumer<JobId> {
 
     private void retryOrFail(Job job, JobState.Generating generating, GenerationStatus.Failed failed) {
         String detail = failed.code() + ": " + failed.message();
-        if (failed.transientFailure() && generating.attempt() <= settings.maxResubmissions()) {
+        if (failed.transientFailure() && generating.attempt() <= maxResubmissions) {
             LOG.log(Level.WARNING, "job " + job.id() + ": the provider failed transiently (" + detail + "); submitting again");
             Optional<Job> withSpend = jobs.transition(job.id(), j -> j.withSpend(failed.spend()));
             withSpend.ifPresent(j -> submit(j, generating.attempt() + 1));
@@ -213,7 +219,7 @@ final class JobRunner implements Consumer<JobId> {
         var delivering = new JobState.Delivering(video.key(), video.sizeBytes());
         Optional<Job> moved = jobs.transition(job.id(), j -> j.withSpend(ready.spend()).withState(delivering, jobs.now()));
         if (moved.isEmpty()) {
-            deleteQuietly(video.key());
+            cleanup.deleteQuietly(video.key());
             return;
         }
         deliver(moved.get(), delivering);
@@ -222,9 +228,9 @@ final class JobRunner implements Consumer<JobId> {
     private void deliver(Job job, JobState.Delivering delivering) {
         Instant started = jobs.now();
         try {
-            notifier.delivery().videoReady(Notifier.ref(job), new Video(delivering.video(), delivering.videoBytes(), media));
+            notifier.videoReady(job, new Video(delivering.video(), delivering.videoBytes(), media));
         } catch (RuntimeException e) {
-            if (!stopping()) {
+            if (!lifecycle.leavingJob()) {
                 LOG.log(Level.WARNING, "job " + job.id() + ": the video could not be delivered: " + e.getMessage(), e);
                 fail(job.id(), new Failure(FailureCode.DELIVERY_FAILED, String.valueOf(e.getMessage())));
             }
@@ -233,13 +239,13 @@ final class JobRunner implements Consumer<JobId> {
         observer.stage(JobObserver.Stage.DELIVERY, since(started));
         LOG.log(Level.INFO, "job " + job.id() + ": delivered; provider spend " + job.spentUsdTicks() + " ticks");
         jobs.finish(job.id(), new JobState.Done(jobs.now()), (before, after) -> {
-            deleteQuietly(delivering.video());
-            after.photoKeys().forEach(this::deleteQuietly);
+            cleanup.deleteQuietly(after.photoKeys());
+            repeats.delivered(after, delivering.video());
         });
     }
 
     private void failUnlessStopping(JobId id, FailureCode code, String detail, Spend spend) {
-        if (!stopping()) {
+        if (!lifecycle.leavingJob()) {
             fail(id, new Failure(code, detail), spend);
         }
     }
@@ -249,16 +255,16 @@ final class JobRunner implements Consumer<JobId> {
     }
 
     /** Ends the job as failed (with what it cost), tells the requester, and drops media a retry cannot use. */
-    void fail(JobId id, Failure failure, Spend spend) {
+    public void fail(JobId id, Failure failure, Spend spend) {
         Optional<Job> failed = jobs.finish(id, j -> {
             Job charged = spend == null ? j : j.withSpend(spend);
             return charged.withState(new JobState.Failed(failure), jobs.now());
         }, (before, after) -> {
             if (before.state() instanceof JobState.Delivering d) {
-                deleteQuietly(d.video());
+                cleanup.deleteQuietly(d.video());
             }
             if (!failure.retryable()) {
-                after.photoKeys().forEach(this::deleteQuietly);
+                cleanup.deleteQuietly(after.photoKeys());
             }
         });
         failed.ifPresent(job -> {
@@ -273,17 +279,13 @@ final class JobRunner implements Consumer<JobId> {
         }
     }
 
-    static FailureCode codeFor(VideoGenerationException e) {
+    private static FailureCode codeFor(VideoGenerationException e) {
         return switch (e.fault()) {
             case UNAVAILABLE -> FailureCode.SERVICE_BUSY;
             case ACCESS_DENIED -> FailureCode.SERVICE_NOT_AVAILABLE;
             case SUBMISSION_UNCONFIRMED -> FailureCode.SUBMISSION_UNCONFIRMED;
             case INVALID_RESPONSE, REJECTED_INPUT -> FailureCode.GENERATION_FAILED;
         };
-    }
-
-    private boolean stopping() {
-        return closing.getAsBoolean() || Thread.currentThread().isInterrupted();
     }
 
     /** Waits between polls; false when interrupted (cancel or shutdown), with the interrupt kept. */
@@ -299,13 +301,5 @@ final class JobRunner implements Consumer<JobId> {
 
     private Duration since(Instant start) {
         return Duration.between(start, jobs.now()).abs();
-    }
-
-    void deleteQuietly(MediaKey key) {
-        try {
-            media.delete(key);
-        } catch (MediaStoreException e) {
-            LOG.log(Level.WARNING, "could not delete " + key + "; the media sweeper will: " + e.getMessage());
-        }
     }
 }

@@ -1,9 +1,8 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.job;
 
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.port.out.JobObserver;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,43 +13,35 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * At most K generations at once; the rest wait first come, first served. Each admitted job runs on its own
- * virtual thread, which blocks on the provider without holding a platform thread. A job does not start
- * before its acceptance has been told to the requester, so a frontend never sees progress before the
- * "accepted" it answers with.
+ * virtual thread, which blocks on the provider without holding a platform thread. The position a job gets
+ * when it is added is the caller's to tell; later moves are told through the {@link Notifier}, throttled.
  */
-final class GenerationQueue {
-    private static final System.Logger LOG = System.getLogger(GenerationQueue.class.getName());
-
+public final class GenerationQueue {
     private final int maxRunning;
     private final Duration noticeInterval;
     private final Clock clock;
     private final Consumer<JobId> worker;
     private final Notifier notifier;
     private final JobObserver observer;
+    private final Lifecycle lifecycle;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final Map<JobId, Thread> running = new HashMap<>();
-    private boolean closed;
 
     private static final class Waiting {
         final Job job;
-        final CompletableFuture<Void> announced;
         final Instant queuedAt;
         int lastToldPosition;
         Instant lastToldAt;
 
-        Waiting(Job job, CompletableFuture<Void> announced, int position, Instant at) {
+        Waiting(Job job, Instant at) {
             this.job = job;
-            this.announced = announced;
             this.queuedAt = at;
-            this.lastToldPosition = position;
             this.lastToldAt = at;
         }
     }
@@ -58,31 +49,25 @@ final class GenerationQueue {
     private record Notice(Job job, int position) {
     }
 
-    GenerationQueue(int maxRunning, Duration noticeInterval, Clock clock, Consumer<JobId> worker, Notifier notifier,
-            JobObserver observer) {
+    public GenerationQueue(int maxRunning, Duration noticeInterval, Clock clock, Consumer<JobId> worker,
+            Notifier notifier, JobObserver observer, Lifecycle lifecycle) {
         this.maxRunning = maxRunning;
         this.noticeInterval = noticeInterval;
         this.clock = clock;
         this.worker = worker;
         this.notifier = notifier;
         this.observer = observer;
+        this.lifecycle = lifecycle;
     }
 
-    /**
-     * Queues a job at the back (or, for a job the provider already has, at the front) and returns its
-     * position: 0 when it got a slot at once, else its place in line. It runs once {@code announced} completes.
-     */
-    int add(Job job, CompletableFuture<Void> announced, boolean front) {
+    /** Queues a job at the back and returns its position: 0 when it got a slot at once, else its place in line. */
+    public int add(Job job) {
         List<Notice> notices;
         int position;
         lock.lock();
         try {
-            var entry = new Waiting(job, announced, 0, clock.instant());
-            if (front) {
-                waiting.addFirst(entry);
-            } else {
-                waiting.addLast(entry);
-            }
+            var entry = new Waiting(job, clock.instant());
+            waiting.addLast(entry);
             dispatchLocked();
             position = positionLocked(job.id());
             entry.lastToldPosition = position;
@@ -95,12 +80,11 @@ final class GenerationQueue {
     }
 
     /** Takes a waiting job out of line; false if it is not waiting (it may have started). */
-    boolean remove(JobId id) {
+    public boolean remove(JobId id) {
         List<Notice> notices;
         lock.lock();
         try {
-            boolean removed = waiting.removeIf(w -> w.job.id().equals(id));
-            if (!removed) {
+            if (!waiting.removeIf(w -> w.job.id().equals(id))) {
                 return false;
             }
             notices = noticesLocked();
@@ -113,7 +97,7 @@ final class GenerationQueue {
     }
 
     /** Interrupts the thread running this job, if one is: polling stops. */
-    void interrupt(JobId id) {
+    public void interrupt(JobId id) {
         lock.lock();
         try {
             Thread thread = running.get(id);
@@ -125,7 +109,7 @@ final class GenerationQueue {
         }
     }
 
-    int waitingCount() {
+    public int waitingCount() {
         lock.lock();
         try {
             return waiting.size();
@@ -134,7 +118,7 @@ final class GenerationQueue {
         }
     }
 
-    int runningCount() {
+    public int runningCount() {
         lock.lock();
         try {
             return running.size();
@@ -143,13 +127,14 @@ final class GenerationQueue {
         }
     }
 
-    /** Starts nothing more and interrupts every running job; their persisted state is where they resume. */
-    void close(Duration grace) throws InterruptedException {
+    /**
+     * Starts nothing more and interrupts every running job, waiting up to {@code grace} for them; their
+     * saved state is where they resume. Call once the {@link Lifecycle} is stopping.
+     */
+    public void stop(Duration grace) throws InterruptedException {
         List<Thread> threads;
         lock.lock();
         try {
-            closed = true;
-            waiting.forEach(w -> w.announced.cancel(false));
             waiting.clear();
             threads = new ArrayList<>(running.values());
         } finally {
@@ -165,17 +150,8 @@ final class GenerationQueue {
         }
     }
 
-    boolean closed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void dispatchLocked() {
-        while (!closed && running.size() < maxRunning && !waiting.isEmpty()) {
+        while (!lifecycle.stopping() && running.size() < maxRunning && !waiting.isEmpty()) {
             Waiting next = waiting.pollFirst();
             Thread thread = Thread.ofVirtual().name("job-" + next.job.id()).unstarted(() -> run(next));
             running.put(next.job.id(), thread);
@@ -186,15 +162,7 @@ final class GenerationQueue {
 
     private void run(Waiting entry) {
         try {
-            entry.announced.get(1, TimeUnit.MINUTES);
             observer.stage(JobObserver.Stage.QUEUE, Duration.between(entry.queuedAt, clock.instant()).abs());
-            worker.accept(entry.job.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.CancellationException e) {
-            LOG.log(Level.DEBUG, "job " + entry.job.id() + " was not announced: shutting down");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.log(Level.ERROR, "job " + entry.job.id() + " was never announced; running it anyway", e);
             worker.accept(entry.job.id());
         } finally {
             List<Notice> notices;
@@ -233,7 +201,7 @@ final class GenerationQueue {
             Waiting w = it.next();
             boolean moved = w.lastToldPosition != position;
             boolean quietLongEnough = !now.isBefore(w.lastToldAt.plus(noticeInterval));
-            if (moved && quietLongEnough && w.announced.isDone()) {
+            if (moved && quietLongEnough) {
                 w.lastToldPosition = position;
                 w.lastToldAt = now;
                 notices.add(new Notice(w.job, position));

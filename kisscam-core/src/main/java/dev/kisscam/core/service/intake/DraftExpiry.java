@@ -1,32 +1,34 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.intake;
 
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobState;
-import dev.kisscam.core.port.out.MediaStore;
-import dev.kisscam.core.port.out.MediaStoreException;
+import dev.kisscam.core.service.job.Jobs;
+import dev.kisscam.core.service.job.Notifier;
+import dev.kisscam.core.service.job.RequesterLocks;
+import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Ends drafts whose second photo never came, deletes their photo and tells the requester. */
-final class DraftExpiry {
+public final class DraftExpiry {
     private static final System.Logger LOG = System.getLogger(DraftExpiry.class.getName());
 
     private final Jobs jobs;
-    private final MediaStore media;
+    private final MediaCleanup cleanup;
     private final Notifier notifier;
-    private final StripedLocks requesterLocks;
+    private final RequesterLocks locks;
 
-    DraftExpiry(Jobs jobs, MediaStore media, Notifier notifier, StripedLocks requesterLocks) {
+    public DraftExpiry(Jobs jobs, MediaCleanup cleanup, Notifier notifier, RequesterLocks locks) {
         this.jobs = jobs;
-        this.media = media;
+        this.cleanup = cleanup;
         this.notifier = notifier;
-        this.requesterLocks = requesterLocks;
+        this.locks = locks;
     }
 
     /** Expires every draft that is due now; returns how many. */
-    int expireDue() {
+    public int expireDue() {
         int expired = 0;
         for (Job job : jobs.unfinished()) {
             if (job.state() instanceof JobState.Draft d && !jobs.now().isBefore(d.expiresAt()) && expire(job)) {
@@ -36,22 +38,14 @@ final class DraftExpiry {
         return expired;
     }
 
-    private void deletePhotos(Job draft) {
-        try {
-            draft.photoKeys().forEach(media::delete);
-        } catch (MediaStoreException e) {
-            LOG.log(Level.WARNING, "job " + draft.id() + ": photo left for the sweeper: " + e.getMessage());
-        }
-    }
-
     private boolean expire(Job draft) {
-        ReentrantLock lock = requesterLocks.of(draft.requester().id());
+        ReentrantLock lock = locks.of(draft.requester().id());
         lock.lock();
         try {
             Instant now = jobs.now();
             Optional<Job> expired = jobs.finish(draft.id(), j -> j.state() instanceof JobState.Draft d
                     && !now.isBefore(d.expiresAt()) ? j.withState(new JobState.Expired(), now) : null,
-                    (before, after) -> deletePhotos(after));
+                    (before, after) -> cleanup.deleteQuietly(after.photoKeys()));
             if (expired.isEmpty()) {
                 return false;
             }

@@ -1,4 +1,4 @@
-package dev.kisscam.core.service;
+package dev.kisscam.core.service.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

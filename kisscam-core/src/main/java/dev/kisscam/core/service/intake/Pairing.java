@@ -1,0 +1,131 @@
+package dev.kisscam.core.service.intake;
+
+import dev.kisscam.core.domain.Job;
+import dev.kisscam.core.domain.JobPhoto;
+import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.Refusal;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.port.in.IntakeOutcome;
+import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.Jobs;
+import dev.kisscam.core.service.job.RepeatRule;
+import dev.kisscam.core.service.media.MediaCleanup;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns photos that passed every check into a job or a draft. Two people in one photo, or an album of two
+ * one-person photos, make a job at once; one person waits as a draft for a second such photo, which then
+ * completes it. A job is free when the repeat rule answers it with an earlier video, else it costs quota.
+ */
+public final class Pairing {
+    private static final System.Logger LOG = System.getLogger(Pairing.class.getName());
+
+    private final Jobs jobs;
+    private final Admission admission;
+    private final RepeatRule repeats;
+    private final MediaCleanup cleanup;
+    private final Duration draftLifetime;
+
+    public Pairing(Jobs jobs, Admission admission, RepeatRule repeats, MediaCleanup cleanup, Duration draftLifetime) {
+        this.jobs = jobs;
+        this.admission = admission;
+        this.repeats = repeats;
+        this.cleanup = cleanup;
+        this.draftLifetime = draftLifetime;
+    }
+
+    /** {@code complete}: the photos make a job by themselves (two photos, or two people in one). */
+    public IntakeOutcome pair(Requester requester, List<JobPhoto> photos, List<Spend> spends, boolean complete) {
+        return complete ? newJob(requester, photos, spends) : pairOrWait(requester, photos.getFirst(), spends);
+    }
+
+    /** How a job starts: free from an earlier video, charged to the quota and queued, or not at all. */
+    private sealed interface Start {
+    }
+
+    private record Begin(JobState state) implements Start {
+    }
+
+    private record NoQuota(Refusal refusal) implements Start {
+    }
+
+    private IntakeOutcome newJob(Requester requester, List<JobPhoto> photos, List<Spend> spends) {
+        JobState start;
+        switch (start(requester, photos)) {
+            case Begin begin -> start = begin.state();
+            case NoQuota none -> {
+                return refused(none, photos);
+            }
+        }
+        Optional<Job> draft = jobs.draftOf(requester.id());
+        boolean replacedDraft = draft.isPresent() && jobs.finish(draft.get().id(), new JobState.Cancelled(),
+                (before, after) -> cleanup.deleteQuietly(after.photoKeys())).isPresent();
+        Job job = jobs.create(requester, photos, start, spends);
+        return admission.admit(job, replacedDraft);
+    }
+
+    private IntakeOutcome pairOrWait(Requester requester, JobPhoto photo, List<Spend> spends) {
+        Optional<Job> draft = jobs.draftOf(requester.id());
+        Instant now = jobs.now();
+        if (draft.isPresent() && draft.get().state() instanceof JobState.Draft d && now.isBefore(d.expiresAt())) {
+            return completeDraft(requester, draft.get(), photo, spends);
+        }
+        draft.ifPresent(this::expireSilently);
+        Instant expiresAt = now.plus(draftLifetime);
+        Job created = jobs.create(requester, List.of(photo), new JobState.Draft(expiresAt), spends);
+        LOG.log(Level.INFO, "job " + created.id() + ": draft for " + requester.id() + " waits until " + expiresAt);
+        return new IntakeOutcome.AwaitingSecondPhoto(created.id(), expiresAt);
+    }
+
+    private IntakeOutcome completeDraft(Requester requester, Job draft, JobPhoto second, List<Spend> spends) {
+        List<JobPhoto> both = List.of(draft.photos().getFirst(), second);
+        JobState start;
+        switch (start(requester, both)) {
+            case Begin begin -> start = begin.state();
+            case NoQuota none -> {
+                return refused(none, List.of(second));
+            }
+        }
+        Optional<Job> job = jobs.transition(draft.id(), d -> {
+            Job paired = d.withPhotos(both, start, jobs.now());
+            for (Spend spend : spends) {
+                paired = paired.withSpend(spend);
+            }
+            return paired;
+        });
+        if (job.isEmpty()) {
+            // The draft expired or was cancelled a moment ago: the new photo starts a draft of its own.
+            if (start instanceof JobState.Delivering copy) {
+                cleanup.deleteQuietly(copy.video());
+            }
+            return pairOrWait(requester, second, spends);
+        }
+        return admission.admit(job.get(), false);
+    }
+
+    /** The earlier video of these photos when the repeat rule has one, else a place in the queue if quota is left. */
+    private Start start(Requester requester, List<JobPhoto> photos) {
+        Optional<JobState.Delivering> earlier = repeats.earlierVideo(requester.id(), photos);
+        if (earlier.isPresent()) {
+            LOG.log(Level.INFO, requester.id() + " sent these photos before; sending the earlier video again");
+            return new Begin(earlier.get());
+        }
+        Optional<Refusal> noQuota = admission.chargeQuota(requester.id());
+        return noQuota.<Start>map(NoQuota::new).orElseGet(() -> new Begin(new JobState.Queued()));
+    }
+
+    /** The photos that came with this call go; a draft's photo stays with its draft. */
+    private IntakeOutcome refused(NoQuota none, List<JobPhoto> photos) {
+        cleanup.deleteQuietly(photos.stream().map(p -> p.photo().key()).toList());
+        return new IntakeOutcome.Refused(none.refusal());
+    }
+
+    private void expireSilently(Job draft) {
+        jobs.finish(draft.id(), new JobState.Expired(), (before, after) -> cleanup.deleteQuietly(after.photoKeys()));
+    }
+}
