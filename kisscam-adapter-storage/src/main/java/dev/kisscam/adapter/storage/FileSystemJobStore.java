@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,9 @@ import java.util.stream.Stream;
  * a file there is always the newest version. Finishing then sets or clears the delivered marker and renames
  * the record into {@code finished/}. Opening reads only {@code active/}, completing any finish a crash
  * interrupted, so start-up costs the unfinished jobs, not the history. Unfinished jobs are also kept in
- * memory; finished ones are read from disk when asked for.
+ * memory (this store is the core's only copy of them); finished ones are read from disk when asked for.
+ * Saves and updates of one job are serialised by a lock stripe, which is reentrant, so an update saves
+ * under the lock it read under.
  */
 public final class FileSystemJobStore implements JobStore, AutoCloseable {
 
@@ -139,6 +142,19 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
     }
 
     @Override
+    public Optional<Job> update(JobId id, UnaryOperator<Job> change) {
+        ReentrantLock lock = stripe(id);
+        lock.lock();
+        try {
+            Optional<Job> next = find(id).map(change);
+            next.ifPresent(this::save);
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Optional<Job> find(JobId id) {
         Job current = unfinished.get(id);
         if (current != null) {
@@ -150,6 +166,11 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
     @Override
     public List<Job> unfinished() {
         return unfinished.values().stream().sorted(Comparator.comparingLong(Job::sequence)).toList();
+    }
+
+    @Override
+    public List<Job> unfinishedOf(RequesterId requester) {
+        return unfinished().stream().filter(job -> job.requester().id().equals(requester)).toList();
     }
 
     @Override
@@ -320,7 +341,7 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
             throw new JobStoreException("cannot read " + file + ": " + DurableFiles.reason(e), e);
         }
         try {
-            return Optional.of(RecordCodec.decode(bytes, JobRecord.class).toDomain());
+            return Optional.of(JobRecord.decode(bytes).toDomain());
         } catch (IOException | RuntimeException e) {
             setAside(file, e.toString());
             return Optional.empty();

@@ -2,6 +2,8 @@ package dev.kisscam.adapter.storage;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kisscam.core.domain.Dimensions;
 import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.FailureCode;
@@ -14,12 +16,15 @@ import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.PersonBox;
 import dev.kisscam.core.domain.Photo;
+import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.domain.Spend;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A job as it is written to disk. The file format is this record, not the domain types, so the domain can
@@ -36,7 +41,21 @@ record JobRecord(
         Instant updatedAt,
         List<SpendRecord> spends) {
 
-    static final int FORMAT = 1;
+    /** 2 added each photo's digest; a format 1 record is read as photos without one. */
+    static final int FORMAT = 2;
+
+    static JobRecord decode(byte[] bytes) throws IOException {
+        return RecordCodec.decode(bytes, JobRecord.class, tree -> {
+            if (tree.path("format").asInt() == 1 && tree.get("photos") instanceof ArrayNode photos) {
+                photos.forEach(photo -> {
+                    if (photo instanceof ObjectNode fields) {
+                        fields.putNull("sha256");
+                    }
+                });
+                tree.put("format", FORMAT);
+            }
+        });
+    }
 
     static JobRecord from(Job job) {
         return new JobRecord(
@@ -77,16 +96,19 @@ record JobRecord(
         }
     }
 
-    record PhotoRecord(String key, ImageFormat format, int width, int height, long sizeBytes, List<BoxRecord> people) {
+    /** {@code sha256} is null for a photo stored before digests were taken. */
+    record PhotoRecord(String key, ImageFormat format, int width, int height, long sizeBytes, String sha256,
+            List<BoxRecord> people) {
         static PhotoRecord from(JobPhoto jobPhoto) {
             Photo photo = jobPhoto.photo();
             return new PhotoRecord(photo.key().value(), photo.format(), photo.dimensions().width(),
-                    photo.dimensions().height(), photo.sizeBytes(), jobPhoto.people().stream().map(BoxRecord::from).toList());
+                    photo.dimensions().height(), photo.sizeBytes(), photo.digest().map(PhotoDigest::sha256).orElse(null),
+                    jobPhoto.people().stream().map(BoxRecord::from).toList());
         }
 
         JobPhoto toDomain() {
-            return new JobPhoto(new Photo(new MediaKey(key), format, new Dimensions(width, height), sizeBytes),
-                    people.stream().map(BoxRecord::toDomain).toList());
+            return new JobPhoto(new Photo(new MediaKey(key), format, new Dimensions(width, height), sizeBytes,
+                    Optional.ofNullable(sha256).map(PhotoDigest::new)), people.stream().map(BoxRecord::toDomain).toList());
         }
     }
 

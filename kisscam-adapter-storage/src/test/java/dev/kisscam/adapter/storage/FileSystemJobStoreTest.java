@@ -166,6 +166,22 @@ class FileSystemJobStoreTest extends JobStoreContract {
     }
 
     @Test
+    void a_record_of_format_1_from_the_previous_release_reads_with_photos_without_a_digest() throws IOException {
+        Job job = sampleJob(3, new JobState.Queued());
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(RecordCodec.encode(JobRecord.from(job)));
+        // format 1 is format 2 without the photos' digests
+        tree.put("format", 1);
+        tree.withArray("photos").forEach(photo -> ((com.fasterxml.jackson.databind.node.ObjectNode) photo).remove("sha256"));
+        Files.write(jobs("active").resolve(job.id() + ".json"), tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Job read = reopen().find(job.id()).orElseThrow();
+
+        assertThat(read.photos().getFirst().photo().digest()).isEmpty();
+        assertThat(read.withPhotos(job.photos(), job.state(), job.updatedAt())).isEqualTo(job);
+    }
+
+    @Test
     void a_job_saved_unfinished_again_replaces_its_finished_version_and_is_no_longer_counted() {
         Job done = sampleJob(7, new JobState.Done(T0));
         store.save(done);
