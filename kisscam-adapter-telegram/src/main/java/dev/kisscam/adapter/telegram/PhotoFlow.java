@@ -1,8 +1,9 @@
 package dev.kisscam.adapter.telegram;
 
 import dev.kisscam.core.domain.JobId;
-import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.domain.Refusal;
+import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IncomingPhoto;
 import dev.kisscam.core.port.in.IntakeOutcome;
@@ -12,11 +13,12 @@ import dev.kisscam.core.port.out.JobRef;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * From photos in a chat to a job: status message, the core's intake, and what to say about its answer. Photos
- * that wait for the user's consent are remembered by file id, so they go on without being sent again.
+ * From photos in a chat to a job: a status message first (its address goes with the job, so the core's
+ * news about it edit that message), then the core's intake, then what to say about its answer. Photos that
+ * wait for the user's consent are remembered by file id, so they go on without being sent again.
  */
 final class PhotoFlow {
     private static final System.Logger LOG = System.getLogger(PhotoFlow.class.getName());
@@ -54,19 +56,19 @@ final class PhotoFlow {
             }
         }
         String received = photos.size() == 1 ? "status.received" : "status.receivedAlbum";
-        run(asker, received, photos, () -> {
+        run(asker, received, photos, requester -> {
             List<IncomingPhoto> incoming = photos.stream()
                     .map(p -> new IncomingPhoto(files.source(p.fileId()), p.declaredSize(), p.declaredType()))
                     .toList();
             return incoming.size() == 1
-                    ? intake.submit(asker.requester(), incoming.getFirst())
-                    : intake.submitAlbum(asker.requester(), incoming);
+                    ? intake.submit(requester, incoming.getFirst())
+                    : intake.submitAlbum(requester, incoming);
         });
     }
 
     /** The Retry button of a failed job: its stored photos go again, as a new job. */
     void retry(Asker asker, JobId failedJob) {
-        run(asker, "status.retrying", List.of(), () -> control.retry(asker.requester(), failedJob));
+        run(asker, "status.retrying", List.of(), requester -> control.retry(requester, failedJob));
     }
 
     /** The consent button: remembered, and the photos that asked for it go on. */
@@ -78,44 +80,52 @@ final class PhotoFlow {
         }
     }
 
-    private void run(Asker asker, String receivedKey, List<PhotoRef> photos, Supplier<IntakeOutcome> call) {
-        RequesterId requester = asker.requester().id();
-        StatusMessage status = board.intakeStarted(requester, asker.chatId());
-        status.update(Screen.of(asker.text(receivedKey)));
-        status.update(Screen.of(asker.text("status.checking")));
+    private void run(Asker asker, String receivedKey, List<PhotoRef> photos, Function<Requester, IntakeOutcome> call) {
+        StatusMessage status = board.open(asker.chatId(), Screen.of(asker.text(receivedKey)));
+        Requester requester = asker.answeredAt(status);
+        status.update(new StatusMessage.Step(StatusMessage.Phase.INTAKE, 0), Screen.of(asker.text("status.checking")));
         IntakeOutcome outcome;
         try {
-            outcome = call.get();
+            outcome = call.apply(requester);
         } catch (RuntimeException e) {
-            board.intakeEnded(requester, status);
-            status.conclude(Screen.of(asker.text("error.internal")));
+            conclude(status, Screen.of(asker.text("error.internal")));
             throw e;
         }
         switch (outcome) {
             case IntakeOutcome.JobAccepted accepted -> {
-                // Claims the status message for the job; the core's delivery calls fill it in.
-                board.forJob(new JobRef(accepted.job(), asker.requester()));
+                var job = new JobRef(accepted.job(), requester);
+                status.update(StatusMessage.Step.queued(accepted.queuePosition()),
+                        TelegramDelivery.queued(asker.texts(), job, accepted.queuePosition()));
                 if (accepted.replacedDraft()) {
                     replies.say(asker, asker.text("draft.replaced"));
                 }
             }
-            case IntakeOutcome.AwaitingSecondPhoto waiting -> {
-                board.intakeEnded(requester, status);
-                status.conclude(Screen.of(asker.text("draft.waiting", asker.texts().moment(waiting.expiresAt()))));
-            }
-            case IntakeOutcome.Refused(Refusal.ConsentRequired required) -> {
-                board.intakeEnded(requester, status);
-                if (!photos.isEmpty()) {
-                    awaitingConsent.put(requester, List.copyOf(photos));
+            case IntakeOutcome.EarlierVideo earlier -> {
+                // A message of its own: the video may be on its way already, and the status follows it.
+                replies.say(asker, asker.text("status.earlierVideo"));
+                if (earlier.replacedDraft()) {
+                    replies.say(asker, asker.text("draft.replaced"));
                 }
-                status.conclude(Screen.of(asker.text("consent.question"),
+            }
+            case IntakeOutcome.AwaitingSecondPhoto waiting -> conclude(status,
+                    Screen.of(asker.text("draft.waiting", asker.texts().moment(waiting.expiresAt()))));
+            case IntakeOutcome.Refused(Refusal.ConsentRequired required) -> {
+                if (!photos.isEmpty()) {
+                    awaitingConsent.put(requester.id(), List.copyOf(photos));
+                }
+                conclude(status, Screen.of(asker.text("consent.question"),
                         new Screen.Button(asker.text("consent.button"), new CallbackData.GiveConsent())));
             }
             case IntakeOutcome.Refused refused -> {
-                board.intakeEnded(requester, status);
-                LOG.log(System.Logger.Level.DEBUG, "{0} refused: {1}", requester, refused.refusal());
-                status.conclude(Screen.of(Wording.refusal(asker.texts(), refused.refusal())));
+                LOG.log(System.Logger.Level.DEBUG, "{0} refused: {1}", requester.id(), refused.refusal());
+                conclude(status, Screen.of(Wording.refusal(asker.texts(), refused.refusal())));
             }
         }
+    }
+
+    /** The photos made no job: the message's last word, and no one's status any more. */
+    private void conclude(StatusMessage status, Screen screen) {
+        status.conclude(screen);
+        board.release(status);
     }
 }

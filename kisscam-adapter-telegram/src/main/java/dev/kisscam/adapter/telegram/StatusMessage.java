@@ -15,8 +15,30 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * limits edits per chat): an intermediate step that comes too soon waits, and only the latest waiting one is
  * shown; a concluding step waits out the interval but is never dropped. Identical screens are not sent again.
  * A failed send or edit is logged and never thrown: it must not cost the job or its video.
+ *
+ * <p>Steps only go forward: intake's answer ("third in line") and the job's own news ("generating") come from
+ * different threads, and whichever is told last, the message never goes back to an earlier step.
  */
 final class StatusMessage {
+
+    /** How far a job has come, in the order a user sees it; a step never replaces a later one. */
+    enum Phase { INTAKE, QUEUED, GENERATING, SENDING }
+
+    /** {@code step} orders updates within a phase: the check after the receipt, a better queue place, more percent. */
+    record Step(Phase phase, int step) implements Comparable<Step> {
+        static final Step FIRST = new Step(Phase.INTAKE, Integer.MIN_VALUE);
+
+        static Step queued(int position) {
+            return new Step(Phase.QUEUED, -position);
+        }
+
+        @Override
+        public int compareTo(Step other) {
+            int byPhase = phase.compareTo(other.phase);
+            return byPhase != 0 ? byPhase : Integer.compare(step, other.step);
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(StatusMessage.class.getName());
 
     private final BotApi api;
@@ -27,15 +49,19 @@ final class StatusMessage {
     private final ReentrantLock lock = new ReentrantLock();
 
     private Integer messageId;
+    private Step reached = Step.FIRST;
     private Screen shown;
     private Instant lastChange = Instant.MIN;
     private Screen waiting;
     private ScheduledFuture<?> flush;
     private boolean concluded;
 
-    StatusMessage(BotApi api, long chatId, Duration interval, Pacer pacer, ScheduledExecutorService timers) {
+    /** {@code messageId}: the message shown already (after a restart, say), or null to send a new one. */
+    StatusMessage(BotApi api, long chatId, Integer messageId, Duration interval, Pacer pacer,
+            ScheduledExecutorService timers) {
         this.api = api;
         this.chatId = chatId;
+        this.messageId = messageId;
         this.interval = interval;
         this.pacer = pacer;
         this.timers = timers;
@@ -45,13 +71,27 @@ final class StatusMessage {
         return chatId;
     }
 
-    /** An intermediate step; ignored once the message has concluded. */
-    void update(Screen screen) {
+    /** The chat, and the message once it has been sent. */
+    ReplyAddress address() {
         lock.lock();
         try {
-            if (concluded) {
+            return messageId == null ? ReplyAddress.chat(chatId) : ReplyAddress.chat(chatId).withStatusMessage(messageId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * An intermediate step; ignored once the message has concluded or when it shows a later step already.
+     * The first screen of a message not yet sent is sent at once, so its id is known when this returns.
+     */
+    void update(Step step, Screen screen) {
+        lock.lock();
+        try {
+            if (concluded || step.compareTo(reached) < 0) {
                 return;
             }
+            reached = step;
             Duration wait = untilNextEdit();
             if (messageId == null || !wait.isPositive()) {
                 waiting = null;
@@ -100,7 +140,7 @@ final class StatusMessage {
             Screen next = waiting;
             if (next != null && !concluded) {
                 waiting = null;
-                update(next);
+                update(reached, next);
             }
         } finally {
             lock.unlock();

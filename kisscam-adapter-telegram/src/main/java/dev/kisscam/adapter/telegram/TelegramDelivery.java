@@ -1,7 +1,6 @@
 package dev.kisscam.adapter.telegram;
 
 import dev.kisscam.core.domain.Failure;
-import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.DeliveryException;
@@ -10,6 +9,9 @@ import dev.kisscam.core.port.out.Video;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Tells Telegram users how their jobs go: one status message per job, edited in place, and the video itself.
+ * Tells Telegram users how their jobs go: the status message their {@link ReplyAddress} names, edited in
+ * place, and the video itself.
  * Only {@link #videoReady} throws; every other call logs its failures, as the port asks.
  */
 final class TelegramDelivery implements Delivery {
@@ -31,10 +34,13 @@ final class TelegramDelivery implements Delivery {
     private final BotApi api;
     private final StatusBoard board;
     private final ChatActions actions;
-    /** Telegram's file ids of uploaded videos: the same video goes again without a second upload. */
-    private final Map<MediaKey, String> uploaded = new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * Telegram's file ids of uploaded videos by their content's SHA-256: the same video (sent again, or a copy
+     * the repeat rule made) goes again without a second upload.
+     */
+    private final Map<String, String> uploaded = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<MediaKey, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > REMEMBERED_VIDEOS;
         }
     };
@@ -45,16 +51,15 @@ final class TelegramDelivery implements Delivery {
         this.actions = actions;
     }
 
-    @Override
-    public void accepted(JobRef job, int queuePosition) {
-        queuePosition(job, queuePosition);
+    /** What a job's message shows while it waits: its place in line, or that it starts; with a Cancel button. */
+    static Screen queued(Texts texts, JobRef job, int queuePosition) {
+        String text = queuePosition <= 0 ? texts.get("status.starting") : texts.get("status.queued", queuePosition);
+        return withCancel(texts, job, text);
     }
 
     @Override
     public void queuePosition(JobRef job, int queuePosition) {
-        Texts texts = texts(job.requester());
-        String text = queuePosition <= 0 ? texts.get("status.starting") : texts.get("status.queued", queuePosition);
-        board.forJob(job).update(withCancel(texts, job, text));
+        board.forJob(job).update(StatusMessage.Step.queued(queuePosition), queued(texts(job.requester()), job, queuePosition));
     }
 
     @Override
@@ -62,23 +67,24 @@ final class TelegramDelivery implements Delivery {
         Texts texts = texts(job.requester());
         StatusMessage status = board.forJob(job);
         actions.keepUploading(job.id(), status.chatId());
-        status.update(withCancel(texts, job, texts.get("status.generating", Wording.progressBar(percent))));
+        status.update(new StatusMessage.Step(StatusMessage.Phase.GENERATING, percent),
+                withCancel(texts, job, texts.get("status.generating", Wording.progressBar(percent))));
     }
 
     @Override
     public void videoReady(JobRef job, Video video) {
         Texts texts = texts(job.requester());
         StatusMessage status = board.forJob(job);
-        status.update(Screen.of(texts.get("status.sending")));
+        status.update(new StatusMessage.Step(StatusMessage.Phase.SENDING, 0), Screen.of(texts.get("status.sending")));
         actions.keepUploading(job.id(), status.chatId());
         try {
-            sendVideo(ChatIds.of(job.requester()), video, texts.get("video.caption"));
+            sendVideo(ReplyAddress.of(job.requester()).chatId(), video, texts.get("video.caption"));
         } finally {
             actions.stop(job.id());
         }
         // The video is out: whatever happens to this edit cannot lose it.
         status.conclude(Screen.of(texts.get("status.done")));
-        board.finished(job.id());
+        board.release(job);
     }
 
     @Override
@@ -90,20 +96,20 @@ final class TelegramDelivery implements Delivery {
                 ? Screen.of(text, new Screen.Button(texts.get("button.retry"), new CallbackData.RetryJob(job.id())))
                 : Screen.of(text);
         board.forJob(job).conclude(screen);
-        board.finished(job.id());
+        board.release(job);
     }
 
     @Override
     public void cancelled(JobRef job) {
         actions.stop(job.id());
         board.forJob(job).conclude(Screen.of(texts(job.requester()).get("status.cancelled")));
-        board.finished(job.id());
+        board.release(job);
     }
 
     @Override
     public void draftExpired(Requester requester) {
         try {
-            api.call(SendMessage.builder().chatId(ChatIds.of(requester))
+            api.call(SendMessage.builder().chatId(ReplyAddress.of(requester).chatId())
                     .text(texts(requester).get("draft.expired")).build());
         } catch (TelegramCallException e) {
             LOG.log(System.Logger.Level.WARNING, "could not tell " + requester.id() + " that their draft expired", e);
@@ -111,9 +117,11 @@ final class TelegramDelivery implements Delivery {
     }
 
     private void sendVideo(long chatId, Video video, String caption) {
+        byte[] bytes = read(video);
+        String content = sha256(bytes);
         String fileId;
         synchronized (uploaded) {
-            fileId = uploaded.get(video.key());
+            fileId = uploaded.get(content);
         }
         try {
             Message sent;
@@ -122,14 +130,13 @@ final class TelegramDelivery implements Delivery {
                 sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(known))
                         .caption(caption).build());
             } else {
-                byte[] bytes = read(video);
                 sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId)
                         .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
                         .supportsStreaming(true).caption(caption).build());
             }
             if (sent.getVideo() != null) {
                 synchronized (uploaded) {
-                    uploaded.put(video.key(), sent.getVideo().getFileId());
+                    uploaded.put(content, sent.getVideo().getFileId());
                 }
             }
         } catch (TelegramCallException e) {
@@ -146,6 +153,14 @@ final class TelegramDelivery implements Delivery {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new DeliveryException("could not read the video " + video.key(), e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

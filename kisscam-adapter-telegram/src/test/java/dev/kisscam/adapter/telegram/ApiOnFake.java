@@ -17,7 +17,7 @@ final class ApiOnFake implements AutoCloseable {
     ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer) throws IOException {
         telegram = FakeBotApi.start();
         api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
-                TelegramFrontend.telegramUrl(BotRig.testConfig(telegram))),
+                TelegramAdapters.telegramUrl(BotRig.testConfig(telegram))),
                 new TokenRedaction(FakeBotApi.TOKEN), maxAttempts, retryPause, pacer);
     }
 

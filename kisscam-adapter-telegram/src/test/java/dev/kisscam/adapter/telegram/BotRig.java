@@ -6,6 +6,7 @@ import dev.kisscam.core.service.KisscamSettings;
 import dev.kisscam.core.testing.FakePeopleDetector;
 import dev.kisscam.core.testing.FakeVideoGenerator;
 import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryEarlierVideos;
 import dev.kisscam.core.testing.InMemoryJobStore;
 import dev.kisscam.core.testing.InMemoryMediaStore;
 import dev.kisscam.core.testing.InMemoryQuota;
@@ -27,21 +28,24 @@ final class BotRig implements AutoCloseable {
     final FakeVideoGenerator generator = new FakeVideoGenerator();
     final InMemoryConsentStore consents = new InMemoryConsentStore();
     final Kisscam core;
-    final TelegramFrontend frontend;
+    final TelegramAdapters adapters;
+    final TelegramUpdates updates;
 
     private BotRig(UnaryOperator<TelegramConfig> adjust, Pacer pacer) throws IOException {
         telegram = FakeBotApi.start();
         TelegramConfig config = adjust.apply(testConfig(telegram));
-        frontend = new TelegramFrontend(config, pacer);
+        adapters = new TelegramAdapters(config, pacer);
         core = Kisscam.builder()
                 .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore()).consentStore(consents)
                 .quota(new InMemoryQuota(QUOTA, Duration.ofDays(1)))
-                .peopleDetector(detector).videoGenerator(generator).delivery(frontend.delivery())
+                .peopleDetector(detector).videoGenerator(generator).delivery(adapters.delivery())
+                .earlierVideos(new InMemoryEarlierVideos(100))
                 .settings(KisscamSettings.defaults().withMaxResubmissions(0))
                 .clock(Clock.systemUTC())
                 .build();
         core.start();
-        frontend.start(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()));
+        updates = adapters.updates(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()));
+        updates.start();
     }
 
     static BotRig longPolling() throws IOException {
@@ -84,7 +88,7 @@ final class BotRig implements AutoCloseable {
 
     @Override
     public void close() {
-        frontend.close();
+        adapters.close();
         core.close();
         telegram.close();
     }

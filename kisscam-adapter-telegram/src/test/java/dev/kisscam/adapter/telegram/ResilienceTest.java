@@ -64,9 +64,10 @@ class ResilienceTest {
         var config = TelegramConfig.longPolling(FakeBotApi.TOKEN)
                 .withApiUrl(URI.create("http://127.0.0.1:" + closedPort))
                 .withRetries(2, java.time.Duration.ofMillis(1));
-        try (var frontend = new TelegramFrontend(config, Pacer.system())) {
+        try (var telegram = new TelegramAdapters(config, Pacer.system())) {
             var core = new UnreachedCore();
-            assertThatThrownBy(() -> frontend.start(new CorePorts(core, core, core, core)))
+            var updates = telegram.updates(new CorePorts(core, core, core, core));
+            assertThatThrownBy(updates::start)
                     .isInstanceOf(TelegramCallException.class)
                     .hasMessageContaining("gave up after 2 attempts")
                     .satisfies(ApiOnFake::assertNoToken);
@@ -144,7 +145,7 @@ class ResilienceTest {
     }
 
     /** A core the test must never reach: the bot fails before any update comes. */
-    private static final class UnreachedCore implements PhotoIntake, JobControl, Usage, Consent {
+    static final class UnreachedCore implements PhotoIntake, JobControl, Usage, Consent {
         @Override
         public IntakeOutcome submit(Requester requester, IncomingPhoto photo) {
             throw new AssertionError("not reached");

@@ -53,13 +53,13 @@ class StatusMessageTest {
 
     @Test
     void steps_that_come_too_soon_wait_and_the_conclusion_is_never_dropped() {
-        var status = new StatusMessage(api, CHAT, INTERVAL, handDriven, timers);
+        var status = new StatusMessage(api, CHAT, null, INTERVAL, handDriven, timers);
 
-        status.update(Screen.of("received"));
-        status.update(Screen.of("checking"));
-        status.update(Screen.of("queue #2"));
+        status.update(next(), Screen.of("received"));
+        status.update(next(), Screen.of("checking"));
+        status.update(next(), Screen.of("queue #2"));
         clock.advance(Duration.ofMinutes(10));
-        status.update(Screen.of("50 %"));
+        status.update(next(), Screen.of("50 %"));
         status.conclude(Screen.of("done"));
 
         assertThat(texts()).containsExactly("sendMessage received", "editMessageText done");
@@ -68,13 +68,13 @@ class StatusMessageTest {
 
     @Test
     void a_step_after_the_interval_shows_at_once_and_an_unchanged_one_not_at_all() {
-        var status = new StatusMessage(api, CHAT, INTERVAL, handDriven, timers);
+        var status = new StatusMessage(api, CHAT, null, INTERVAL, handDriven, timers);
 
-        status.update(Screen.of("received"));
+        status.update(next(), Screen.of("received"));
         clock.advance(INTERVAL);
-        status.update(Screen.of("checking"));
+        status.update(next(), Screen.of("checking"));
         clock.advance(INTERVAL);
-        status.update(Screen.of("checking"));
+        status.update(next(), Screen.of("checking"));
         status.conclude(Screen.of("checking"));
 
         assertThat(texts()).containsExactly("sendMessage received", "editMessageText checking");
@@ -84,10 +84,10 @@ class StatusMessageTest {
     @Test
     void a_waiting_step_shows_by_itself_when_its_time_comes() throws Exception {
         Pacer realTime = Pacer.system();
-        var status = new StatusMessage(api, CHAT, Duration.ofMillis(100), realTime, timers);
+        var status = new StatusMessage(api, CHAT, null, Duration.ofMillis(100), realTime, timers);
 
-        status.update(Screen.of("received"));
-        status.update(Screen.of("checking"));
+        status.update(next(), Screen.of("received"));
+        status.update(next(), Screen.of("checking"));
 
         BotApiCall edit = telegram.await(c -> c.method().equals("editMessageText"), BotRig.WAIT);
         assertThat(edit.text()).isEqualTo("checking");
@@ -95,13 +95,47 @@ class StatusMessageTest {
 
     @Test
     void nothing_follows_a_conclusion_but_another_conclusion() {
-        var status = new StatusMessage(api, CHAT, Duration.ZERO, handDriven, timers);
+        var status = new StatusMessage(api, CHAT, null, Duration.ZERO, handDriven, timers);
 
-        status.update(Screen.of("generating"));
+        status.update(next(), Screen.of("generating"));
         status.conclude(Screen.of("failed"));
-        status.update(Screen.of("generating 90 %"));
+        status.update(next(), Screen.of("generating 90 %"));
 
         assertThat(texts()).containsExactly("sendMessage generating", "editMessageText failed");
+    }
+
+    @Test
+    void an_earlier_step_told_late_never_replaces_a_later_one() {
+        var status = new StatusMessage(api, CHAT, null, Duration.ZERO, handDriven, timers);
+
+        status.update(StatusMessage.Step.FIRST, Screen.of("received"));
+        status.update(new StatusMessage.Step(StatusMessage.Phase.GENERATING, 10), Screen.of("generating 10 %"));
+        status.update(StatusMessage.Step.queued(3), Screen.of("queue #3"));
+        status.update(StatusMessage.Step.queued(0), Screen.of("starting"));
+        status.update(new StatusMessage.Step(StatusMessage.Phase.GENERATING, 20), Screen.of("generating 20 %"));
+
+        assertThat(texts()).containsExactly("sendMessage received", "editMessageText generating 10 %",
+                "editMessageText generating 20 %");
+    }
+
+    @Test
+    void a_message_sent_before_is_edited_not_sent_again() {
+        var status = new StatusMessage(api, CHAT, 77, Duration.ZERO, handDriven, timers);
+
+        status.update(next(), Screen.of("generating"));
+
+        assertThat(telegram.calls()).filteredOn(BotApiCall::visible).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("editMessageText");
+            assertThat(call.params().path("message_id").asInt()).isEqualTo(77);
+        });
+        assertThat(status.address()).isEqualTo(ReplyAddress.chat(CHAT).withStatusMessage(77));
+    }
+
+    private int steps;
+
+    /** Each update a step further than the last, as a job's news are. */
+    private StatusMessage.Step next() {
+        return new StatusMessage.Step(StatusMessage.Phase.GENERATING, steps++);
     }
 
     private List<String> texts() {

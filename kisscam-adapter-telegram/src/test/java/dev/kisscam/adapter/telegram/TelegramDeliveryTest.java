@@ -25,23 +25,23 @@ import org.junit.jupiter.api.Test;
 class TelegramDeliveryTest extends DeliveryContract {
     private static final long CHAT = 301;
     private FakeBotApi telegram;
-    private TelegramFrontend frontend;
+    private TelegramAdapters adapters;
 
     @BeforeEach
     void start() throws Exception {
         telegram = FakeBotApi.start();
-        frontend = new TelegramFrontend(BotRig.testConfig(telegram), Pacer.system());
+        adapters = new TelegramAdapters(BotRig.testConfig(telegram), Pacer.system());
     }
 
     @AfterEach
     void stop() {
-        frontend.close();
+        adapters.close();
         telegram.close();
     }
 
     @Override
     protected Delivery delivery() {
-        return frontend.delivery();
+        return adapters.delivery();
     }
 
     @Override
@@ -94,7 +94,7 @@ class TelegramDeliveryTest extends DeliveryContract {
     @Test
     void a_status_edit_that_fails_never_costs_the_video() {
         var job = new JobRef(JobId.random(), requester());
-        delivery().accepted(job, 2);
+        delivery().queuePosition(job, 2);
         telegram.failNext("editMessageText", 100);
         var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
 
@@ -110,5 +110,30 @@ class TelegramDeliveryTest extends DeliveryContract {
         delivery().draftExpired(russian);
         assertThat(telegram.chat(new FakeBotApi.User(302, "ru"))).extracting(BotApiCall::text)
                 .singleElement().asString().contains("Второе фото не пришло вовремя");
+    }
+
+    @Test
+    void a_jobs_news_edit_the_message_its_reply_address_names_even_from_a_new_process() throws Exception {
+        var first = adapters.delivery();
+        var requester = new Requester(new RequesterId("telegram:" + CHAT), CHAT + ":4242", Locale.ENGLISH);
+        var job = new JobRef(JobId.random(), requester);
+        first.progress(job, 10);
+        adapters.close();
+        adapters = new TelegramAdapters(BotRig.testConfig(telegram), Pacer.system());
+
+        adapters.delivery().progress(job, 60);
+
+        assertThat(telegram.chat(new FakeBotApi.User(CHAT, null))).extracting(BotApiCall::method, c -> c.messageId())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("editMessageText", 4242),
+                        org.assertj.core.groups.Tuple.tuple("editMessageText", 4242));
+    }
+
+    @Test
+    void group_chats_with_negative_ids_keep_their_status_message() {
+        var requester = new Requester(new RequesterId("telegram:7"), "-1001234567890:15", Locale.ENGLISH);
+        assertThat(ReplyAddress.of(requester)).isEqualTo(ReplyAddress.chat(-1001234567890L).withStatusMessage(15));
+        assertThat(ReplyAddress.of(requester).encode()).isEqualTo("-1001234567890:15");
+        assertThat(ReplyAddress.of(new Requester(new RequesterId("telegram:7"), "-42", Locale.ENGLISH)))
+                .isEqualTo(ReplyAddress.chat(-42));
     }
 }

@@ -28,7 +28,7 @@ class WebhookTest {
     void start() throws Exception {
         bot = BotRig.with(c -> c.withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/telegram", bot.frontend.webhookHandler());
+        server.createContext("/telegram", bot.updates.webhookHandler());
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/telegram");
     }
@@ -63,7 +63,7 @@ class WebhookTest {
 
     @Test
     void the_webhook_is_registered_with_our_secret() {
-        bot.frontend.registerWebhook(URI.create("https://bot.example.org/telegram"));
+        bot.updates.registerWebhook(URI.create("https://bot.example.org/telegram"));
 
         assertThat(bot.telegram.calls("setWebhook")).singleElement().satisfies(call -> {
             assertThat(call.params().path("url").asText()).isEqualTo("https://bot.example.org/telegram");
@@ -74,8 +74,9 @@ class WebhookTest {
     @Test
     void updates_before_the_bot_has_started_are_answered_503_so_telegram_sends_them_again() throws Exception {
         var config = BotRig.testConfig(bot.telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
-        try (var notStarted = new TelegramFrontend(config, Pacer.system())) {
-            server.createContext("/early", notStarted.webhookHandler());
+        try (var notStarted = new TelegramAdapters(config, Pacer.system())) {
+            var core = new ResilienceTest.UnreachedCore();
+            server.createContext("/early", notStarted.updates(new CorePorts(core, core, core, core)).webhookHandler());
             var early = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/early");
             var request = HttpRequest.newBuilder(early)
                     .POST(HttpRequest.BodyPublishers.ofString(bot.telegram.textUpdateJson(new FakeBotApi.User(503, "en"), "/help")))

@@ -1,0 +1,83 @@
+package dev.kisscam.adapter.telegram;
+
+import dev.kisscam.core.port.out.Delivery;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * The Telegram bot as two adapters over one connection to the Bot API: the {@link #delivery()} the core
+ * tells users through (an out-adapter, usable as soon as this exists), and the {@link #updates} that bring
+ * users' messages into the core (an in-adapter, made once from the core's in-ports and started once). The
+ * core needs the first to be built, the second needs the core: two adapters, no cycle. Nothing here does I/O
+ * before the updates start.
+ */
+public final class TelegramAdapters implements AutoCloseable {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final TelegramConfig config;
+    private final OkHttpClient http;
+    private final BotApi api;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("telegram-timers").factory());
+    private final StatusBoard board;
+    private final TelegramDelivery delivery;
+    private TelegramUpdates updates;
+
+    TelegramAdapters(TelegramConfig config, Pacer pacer) {
+        this.config = config;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(CALL_TIMEOUT)
+                .writeTimeout(CALL_TIMEOUT)
+                .build();
+        this.api = new BotApi(new OkHttpTelegramClient(http, config.botToken(), telegramUrl(config)),
+                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer);
+        this.board = new StatusBoard(api, config.editInterval(), pacer, timers);
+        this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers));
+    }
+
+    public static TelegramAdapters create(TelegramConfig config) {
+        return new TelegramAdapters(config, Pacer.system());
+    }
+
+    /** What the core tells users through: progress, videos, failures. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /**
+     * The updates coming in, handed to the core's in-ports. Made once: the status messages it opens are the
+     * ones {@link #delivery()} edits.
+     *
+     * @throws IllegalStateException when called a second time
+     */
+    public synchronized TelegramUpdates updates(CorePorts core) {
+        if (updates != null) {
+            throw new IllegalStateException("the Telegram updates are already connected to a core");
+        }
+        updates = new TelegramUpdates(config, api, http, timers, board, core);
+        return updates;
+    }
+
+    static TelegramUrl telegramUrl(TelegramConfig config) {
+        String scheme = config.apiUrl().getScheme();
+        int port = config.apiUrl().getPort() > 0 ? config.apiUrl().getPort() : "https".equals(scheme) ? 443 : 80;
+        return TelegramUrl.builder().schema(scheme).host(config.apiUrl().getHost()).port(port).testServer(false)
+                .build();
+    }
+
+    /** Stops the updates if they run, then releases the timers and the HTTP client. */
+    @Override
+    public synchronized void close() {
+        if (updates != null) {
+            updates.close();
+        }
+        timers.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
