@@ -145,7 +145,8 @@ final class TestPhotos {
 
     static Photo store(InMemoryMediaStore media, byte[] file, ImageFormat format, int width, int height) {
         var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(file));
-        return new Photo(stored.key(), format, new Dimensions(width, height), stored.sizeBytes());
+        return new Photo(stored.key(), format, new Dimensions(width, height), stored.sizeBytes(),
+                dev.kisscam.core.testing.TestImages.digestOf(file));
     }
 
     static Photo storeJpeg(InMemoryMediaStore media, BufferedImage image) {

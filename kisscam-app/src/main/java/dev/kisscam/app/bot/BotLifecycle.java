@@ -3,8 +3,8 @@ package dev.kisscam.app.bot;
 import com.google.inject.Inject;
 import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.adapter.grok.GrokAdapters;
-import dev.kisscam.adapter.telegram.CorePorts;
-import dev.kisscam.adapter.telegram.TelegramFrontend;
+import dev.kisscam.adapter.telegram.TelegramAdapters;
+import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.ProviderHealth;
@@ -31,7 +31,8 @@ public final class BotLifecycle {
 
     private final AppConfig config;
     private final Kisscam kisscam;
-    private final TelegramFrontend telegram;
+    private final TelegramAdapters telegram;
+    private final TelegramUpdates updates;
     private final StorageUpkeep storage;
     private final GrokAdapters grok;
     private final ProviderHealth providerHealth;
@@ -40,11 +41,12 @@ public final class BotLifecycle {
     private boolean stopped;
 
     @Inject
-    BotLifecycle(AppConfig config, Kisscam kisscam, TelegramFrontend telegram, StorageUpkeep storage,
-            GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
+    BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
+            StorageUpkeep storage, GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.kisscam = kisscam;
         this.telegram = telegram;
+        this.updates = updates;
         this.storage = storage;
         this.grok = grok;
         this.providerHealth = providerHealth;
@@ -58,7 +60,7 @@ public final class BotLifecycle {
         storage.start();
         kisscam.start();
         try {
-            telegram.start(new CorePorts(kisscam.intake(), kisscam.control(), kisscam.usage(), kisscam.consent()));
+            updates.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach Telegram at " + config.telegram().apiUrl() + ": "
                     + e.getMessage(), e);
@@ -67,7 +69,7 @@ public final class BotLifecycle {
             case POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
             case WEBHOOK -> {
                 URI url = config.telegram().webhookUrl().orElseThrow();
-                telegram.registerWebhook(url);
+                updates.registerWebhook(url);
                 LOG.log(System.Logger.Level.INFO, "taking updates at " + webhookPath() + " (public URL " + url + ")");
             }
         }
@@ -82,7 +84,7 @@ public final class BotLifecycle {
     private Map<String, HttpHandler> routes() {
         return switch (config.telegram().mode()) {
             case POLLING -> Map.of();
-            case WEBHOOK -> Map.of(webhookPath(), telegram.webhookHandler());
+            case WEBHOOK -> Map.of(webhookPath(), updates.webhookHandler());
         };
     }
 
@@ -101,7 +103,7 @@ public final class BotLifecycle {
         if (endpoint != null) {
             endpoint.ready(false);
         }
-        quietly("the Telegram frontend", telegram::close);
+        quietly("Telegram", telegram::close);
         quietly("the core", () -> kisscam.close(JOB_GRACE));
         quietly("storage", storage::close);
         quietly("the xAI client", grok::close);

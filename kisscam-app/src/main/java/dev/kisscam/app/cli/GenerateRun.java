@@ -1,5 +1,6 @@
 package dev.kisscam.app.cli;
 
+import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.in.CancelOutcome;
@@ -67,11 +68,19 @@ final class GenerateRun {
                 terminal.println("Refused: the photo shows one person; give a second photo of the other person too.");
                 yield REFUSED;
             }
-            case IntakeOutcome.JobAccepted accepted -> follow(requester, accepted);
+            case IntakeOutcome.JobAccepted accepted -> {
+                terminal.println(accepted.queuePosition() == 0 ? "Photos accepted; starting."
+                        : "Photos accepted; in queue #" + accepted.queuePosition() + ".");
+                yield follow(requester, accepted.job());
+            }
+            case IntakeOutcome.EarlierVideo earlier -> {
+                terminal.println("These photos made a video a moment ago; writing that one again.");
+                yield follow(requester, earlier.job());
+            }
         };
     }
 
-    private int follow(Requester requester, IntakeOutcome.JobAccepted accepted) throws InterruptedException {
+    private int follow(Requester requester, JobId job) throws InterruptedException {
         try {
             return switch (delivery.outcome().get()) {
                 case TerminalDelivery.Written written -> WRITTEN;
@@ -86,7 +95,7 @@ final class GenerateRun {
             };
         } catch (InterruptedException e) {
             if (control.cancel(requester.id()) instanceof CancelOutcome.Cancelled) {
-                terminal.println("Interrupted; job " + accepted.job() + " cancelled.");
+                terminal.println("Interrupted; job " + job + " cancelled.");
             }
             throw e;
         } catch (ExecutionException e) {

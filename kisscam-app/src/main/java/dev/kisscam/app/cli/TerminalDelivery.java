@@ -46,11 +46,6 @@ final class TerminalDelivery implements Delivery {
     }
 
     @Override
-    public void accepted(JobRef job, int queuePosition) {
-        terminal.println(queuePosition == 0 ? "Photos accepted; starting." : "Photos accepted; in queue #" + queuePosition + ".");
-    }
-
-    @Override
     public void queuePosition(JobRef job, int queuePosition) {
         terminal.println("In queue #" + queuePosition + ".");
     }

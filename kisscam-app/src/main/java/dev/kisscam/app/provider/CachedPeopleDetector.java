@@ -5,19 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.Photo;
+import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.MediaReader;
 import dev.kisscam.core.port.out.PeopleDetector;
 import java.time.Duration;
 
 /**
- * The vision call is paid too: a photo whose bytes (by SHA-256) were counted within the window gets the
- * earlier answer without calling the delegate. A repeated answer carries a zero spend, since nothing was
- * charged for it. Failures are not remembered: the next try asks the delegate again.
+ * The vision call is paid too: a photo whose bytes (by the digest the core took at intake) were counted
+ * within the window gets the earlier answer without calling the delegate. A repeated answer carries a zero
+ * spend, since nothing was charged for it. Failures are not remembered: the next try asks the delegate
+ * again, and so does a photo without a digest.
  */
 public final class CachedPeopleDetector implements PeopleDetector {
     private final PeopleDetector delegate;
-    private final Cache<String, PeopleCount> counts;
+    private final Cache<PhotoDigest, PeopleCount> counts;
 
     public CachedPeopleDetector(PeopleDetector delegate, Duration window, int maxEntries) {
         this(delegate, window, maxEntries, Ticker.systemTicker());
@@ -33,7 +35,10 @@ public final class CachedPeopleDetector implements PeopleDetector {
 
     @Override
     public PeopleCount detect(Photo photo, MediaReader media) {
-        String digest = Sha256.ofMedia(photo.key(), media);
+        if (photo.digest().isEmpty()) {
+            return delegate.detect(photo, media);
+        }
+        PhotoDigest digest = photo.digest().get();
         PeopleCount earlier = counts.getIfPresent(digest);
         if (earlier != null) {
             return new PeopleCount(earlier.people(), earlier.anyoneLooksUnderage(), earlier.boxes(),

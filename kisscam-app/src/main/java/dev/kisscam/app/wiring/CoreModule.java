@@ -6,8 +6,10 @@ import com.google.inject.Singleton;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.app.quota.CaffeineQuota;
+import dev.kisscam.app.repeat.CaffeineEarlierVideos;
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
@@ -20,7 +22,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
-/** The core, its settings, the in-process quota and the metrics it reports through. */
+/**
+ * The core, its settings, the in-process quota, the repeat rule's memory and the metrics it reports through.
+ */
 final class CoreModule extends AbstractModule {
     private final AppConfig.Limits limits;
 
@@ -33,10 +37,26 @@ final class CoreModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
     }
 
+    /** About 2 MB each at 480p for 6 s: a few hundred MB of media at most. */
+    static final int KEPT_VIDEOS = 200;
+
     @Provides
     @Singleton
     KisscamSettings settings() {
-        return KisscamSettings.defaults().withMaxConcurrentGenerations(limits.maxConcurrentGenerations());
+        return KisscamSettings.defaults().withMaxConcurrentGenerations(limits.maxConcurrentGenerations())
+                .withRepeatWindow(limits.repeatWindow());
+    }
+
+    @Provides
+    @Singleton
+    EarlierVideos earlierVideos(MeterRegistry registry) {
+        if (!limits.repeatWindow().isPositive()) {
+            return EarlierVideos.NONE;
+        }
+        var videos = new CaffeineEarlierVideos(KEPT_VIDEOS);
+        Gauge.builder("kisscam_repeat_cache_videos", videos, CaffeineEarlierVideos::keptVideos)
+                .description("videos kept to answer a requester who sends the same photos again").register(registry);
+        return videos;
     }
 
     @Provides
@@ -63,9 +83,10 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota, PeopleDetector detector,
-            VideoGenerator generator, Delivery delivery, KisscamSettings settings, Clock clock, JobObserver observer) {
+            VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
+            Clock clock, JobObserver observer) {
         return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
-                .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
+                .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
                 .settings(settings).clock(clock).observer(observer).build();
     }
 }

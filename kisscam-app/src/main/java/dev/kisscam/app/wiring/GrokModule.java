@@ -10,32 +10,21 @@ import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
 import dev.kisscam.app.provider.MeteredVideoGenerator;
-import dev.kisscam.app.provider.RepeatedPhotosVideoCache;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.VideoGenerator;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** People detection and video generation at xAI. Building the client does no I/O; the first call does. */
 final class GrokModule extends AbstractModule {
-    /** About 2 MB each at 480p for 6 s: a few hundred MB of disk at most. */
-    static final int CACHED_VIDEOS = 200;
     static final int CACHED_DETECTIONS = 10_000;
 
     private final GrokConfig config;
     private final Duration repeatWindow;
-    private final Path repeatCache;
 
-    /**
-     * @param repeatWindow how long an identical photo set gets the earlier video (zero: never)
-     * @param storagePath where the earlier videos are kept meanwhile, in {@code repeat-cache/}
-     */
-    GrokModule(AppConfig.Grok grok, Duration repeatWindow, Path storagePath) {
+    /** @param repeatWindow how long a photo's people count is remembered by its digest (zero: never) */
+    GrokModule(AppConfig.Grok grok, Duration repeatWindow) {
         this.repeatWindow = repeatWindow;
-        this.repeatCache = storagePath.resolve("repeat-cache");
         var builder = GrokConfig.builder(grok.apiKey().value())
                 .baseUrl(grok.apiUrl())
                 .videoModel(grok.videoModel())
@@ -66,15 +55,8 @@ final class GrokModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VideoGenerator videoGenerator(GrokAdapters grok, MeterRegistry registry) throws IOException {
-        VideoGenerator metered = new MeteredVideoGenerator(grok.videoGenerator(), registry);
-        if (!repeatWindow.isPositive()) {
-            return metered;
-        }
-        var cache = new RepeatedPhotosVideoCache(metered, repeatCache, repeatWindow, CACHED_VIDEOS);
-        Gauge.builder("kisscam_repeat_cache_videos", cache, RepeatedPhotosVideoCache::cachedVideos)
-                .description("videos kept to answer a requester who sends the same photos again").register(registry);
-        return cache;
+    VideoGenerator videoGenerator(GrokAdapters grok, MeterRegistry registry) {
+        return new MeteredVideoGenerator(grok.videoGenerator(), registry);
     }
 
     @Provides

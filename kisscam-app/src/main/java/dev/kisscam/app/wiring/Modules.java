@@ -19,7 +19,7 @@ public final class Modules {
     /** The Telegram bot: everything from the configuration. */
     public static List<Module> bot(AppConfig config) {
         return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), config.limits().repeatWindow(), config.storage().path()),
+                new GrokModule(config.grok(), config.limits().repeatWindow()),
                 storage(config.storage()), new TelegramModule(config.telegram()));
     }
 
@@ -30,7 +30,7 @@ public final class Modules {
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
         var privateStorage = new AppConfig.LocalStorage(workDirectory, workDirectory.resolve("tmp"));
         return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), Duration.ZERO, workDirectory),
+                new GrokModule(config.grok(), Duration.ZERO),
                 storage(privateStorage), new AbstractModule() {
                     @Override
                     protected void configure() {

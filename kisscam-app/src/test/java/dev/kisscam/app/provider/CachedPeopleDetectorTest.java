@@ -98,6 +98,30 @@ class CachedPeopleDetectorTest extends PeopleDetectorContract {
     /** Each call stores the bytes anew, under a key of their own, as a second upload of a photo would be. */
     private Photo stored(byte[] jpeg) {
         var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(jpeg));
-        return new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(640, 480), stored.sizeBytes());
+        return new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(640, 480), stored.sizeBytes(),
+                dev.kisscam.core.testing.TestImages.digestOf(jpeg));
+    }
+
+    @Test
+    void a_repeated_photo_is_answered_from_its_digest_without_reading_the_store() {
+        detector.detect(stored(COUPLE), media);
+        dev.kisscam.core.port.out.MediaReader unreadable = key -> {
+            throw new dev.kisscam.core.port.out.MediaStoreException("the store must not be read");
+        };
+
+        assertThat(detector.detect(stored(COUPLE), unreadable).people()).isEqualTo(2);
+        assertThat(provider.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_photo_without_a_digest_is_asked_about_every_time() {
+        var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(COUPLE));
+        var legacy = new Photo(stored.key(), ImageFormat.JPEG, new Dimensions(640, 480), stored.sizeBytes(),
+                java.util.Optional.empty());
+
+        detector.detect(legacy, media);
+        detector.detect(legacy, media);
+
+        assertThat(provider.calls()).isEqualTo(2);
     }
 }

@@ -289,7 +289,8 @@ class SimulatedXaiTest {
 
     private Photo store(byte[] file, ImageFormat format, int width, int height) {
         var stored = media.put(MediaKind.PHOTO, new ByteArrayInputStream(file));
-        return new Photo(stored.key(), format, new Dimensions(width, height), stored.sizeBytes());
+        return new Photo(stored.key(), format, new Dimensions(width, height), stored.sizeBytes(),
+                dev.kisscam.core.testing.TestImages.digestOf(file));
     }
 
     private GenerationRequest twoPeople() {

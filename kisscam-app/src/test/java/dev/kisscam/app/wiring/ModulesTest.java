@@ -9,7 +9,8 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
-import dev.kisscam.adapter.telegram.TelegramFrontend;
+import dev.kisscam.adapter.telegram.TelegramAdapters;
+import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
@@ -71,7 +72,9 @@ class ModulesTest {
         assertThat(injector.getInstance(MediaStore.class)).isInstanceOf(FileSystemMediaStore.class);
         assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
         assertThat(injector.getInstance(Delivery.class))
-                .isSameAs(injector.getInstance(TelegramFrontend.class).delivery());
+                .isSameAs(injector.getInstance(TelegramAdapters.class).delivery());
+        assertThat(injector.getInstance(TelegramUpdates.class)).as("made once")
+                .isSameAs(injector.getInstance(TelegramUpdates.class));
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
         assertThat(injector.getInstance(Kisscam.class)).isSameAs(injector.getInstance(Kisscam.class));
         assertThat(storage.resolve("media")).isDirectory();
@@ -83,8 +86,8 @@ class ModulesTest {
         Injector injector = botInjector(env("TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook/kisscam", "TELEGRAM_WEBHOOK_SECRET", "hook-secret_1"));
 
-        TelegramFrontend frontend = injector.getInstance(TelegramFrontend.class);
-        assertThat(frontend.webhookHandler()).as("webhook mode has a webhook handler").isNotNull();
+        TelegramUpdates updates = injector.getInstance(TelegramUpdates.class);
+        assertThat(updates.webhookHandler()).as("webhook mode has a webhook handler").isNotNull();
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
         injector.getInstance(StorageUpkeep.class).close();
     }
@@ -93,7 +96,7 @@ class ModulesTest {
     void long_polling_has_no_webhook_handler() throws IOException {
         Injector injector = botInjector(env());
 
-        assertThatThrownBy(() -> injector.getInstance(TelegramFrontend.class).webhookHandler())
+        assertThatThrownBy(() -> injector.getInstance(TelegramUpdates.class).webhookHandler())
                 .isInstanceOf(IllegalStateException.class);
     }
 
