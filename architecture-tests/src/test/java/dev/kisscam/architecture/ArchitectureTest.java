@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @Test
     void adapters_do_not_depend_on_each_other() {
-        KisscamRules.adaptersDoNotDependOnEachOther(ROOT).allowEmptyShould(true).check(product);
+        KisscamRules.adaptersDoNotDependOnEachOther(ROOT).check(product);
     }
 
     @Test
@@ -42,7 +42,12 @@ class ArchitectureTest {
 
     @Test
     void adapters_do_not_reach_into_core_services() {
-        KisscamRules.adaptersDoNotReachIntoCoreServices(ROOT).allowEmptyShould(true).check(product);
+        KisscamRules.adaptersDoNotReachIntoCoreServices(ROOT).check(product);
+    }
+
+    @Test
+    void core_services_are_layered() {
+        KisscamRules.coreServicesAreLayered(ROOT).check(product);
     }
 
     @Test

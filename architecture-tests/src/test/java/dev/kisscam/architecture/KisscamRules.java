@@ -2,6 +2,7 @@ package dev.kisscam.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -46,6 +47,33 @@ final class KisscamRules {
         return noClasses().that().resideInAPackage(root + ".adapter..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".core.service..")
                 .because("an adapter talks to the core through its ports only");
+    }
+
+    /**
+     * The core's services in layers, each allowed to use only those below it: the facade ({@code Kisscam})
+     * assembles intake and control; they use the job engine; everything may use the media helpers. Nothing
+     * inside reaches back up, and the facade's settings are the one thing every layer may read.
+     */
+    static ArchRule coreServicesAreLayered(String root) {
+        String service = root + ".core.service";
+        DescribedPredicate<JavaClass> settings = JavaClass.Predicates.resideInAPackage(service)
+                .and(JavaClass.Predicates.simpleName("KisscamSettings"));
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("Facade").definedBy(JavaClass.Predicates.resideInAPackage(service)
+                        .and(DescribedPredicate.not(settings)))
+                .layer("Settings").definedBy(settings)
+                .layer("Intake").definedBy(service + ".intake..")
+                .layer("Control").definedBy(service + ".control..")
+                .layer("Job").definedBy(service + ".job..")
+                .layer("Image").definedBy(service + ".image..")
+                .layer("Media").definedBy(service + ".media..")
+                .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Intake").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Control").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Job").mayOnlyBeAccessedByLayers("Facade", "Intake", "Control")
+                .whereLayer("Image").mayOnlyBeAccessedByLayers("Facade", "Intake")
+                .because("a newcomer reads the core top down: the facade, the use cases, the job engine, the bytes");
     }
 
     static ArchRule noFieldInjection(String root) {

@@ -7,12 +7,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.kisscam.architecture.fixture.adapter.grok.GrokAdapterCallingTelegram;
+import dev.kisscam.architecture.fixture.adapter.storage.StorageUsingAService;
 import dev.kisscam.architecture.fixture.adapter.telegram.TelegramThing;
 import dev.kisscam.architecture.fixture.core.domain.DomainWithFieldInjection;
 import dev.kisscam.architecture.fixture.core.domain.DomainThrowingGenericException;
 import dev.kisscam.architecture.fixture.core.domain.DomainUsingGuice;
 import dev.kisscam.architecture.fixture.core.port.out.PortUsingAService;
 import dev.kisscam.architecture.fixture.core.service.SomeService;
+import dev.kisscam.architecture.fixture.core.service.intake.IntakeStep;
+import dev.kisscam.architecture.fixture.core.service.job.JobStepCallingIntake;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,18 @@ class RulesBiteTest {
     void a_port_depending_on_a_service_is_caught() {
         assertCaught(evaluate(KisscamRules::portsDoNotDependOnServices, PortUsingAService.class, SomeService.class),
                 PortUsingAService.class);
+    }
+
+    @Test
+    void an_adapter_calling_a_core_service_is_caught() {
+        assertCaught(evaluate(KisscamRules::adaptersDoNotReachIntoCoreServices, StorageUsingAService.class,
+                SomeService.class), StorageUsingAService.class);
+    }
+
+    @Test
+    void a_lower_core_layer_reaching_up_is_caught() {
+        assertCaught(evaluate(KisscamRules::coreServicesAreLayered, JobStepCallingIntake.class, IntakeStep.class),
+                JobStepCallingIntake.class);
     }
 
     @Test
