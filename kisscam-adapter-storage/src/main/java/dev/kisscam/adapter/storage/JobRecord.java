@@ -41,17 +41,27 @@ record JobRecord(
         Instant updatedAt,
         List<SpendRecord> spends) {
 
-    /** 2 added each photo's digest; a format 1 record is read as photos without one. */
-    static final int FORMAT = 2;
+    /**
+     * 2 added each photo's digest (format 1 photos are read without one); 3 added the delivery attempts
+     * (an older delivering job has failed none, and has delivered since it was last saved).
+     */
+    static final int FORMAT = 3;
 
     static JobRecord decode(byte[] bytes) throws IOException {
         return RecordCodec.decode(bytes, JobRecord.class, tree -> {
-            if (tree.path("format").asInt() == 1 && tree.get("photos") instanceof ArrayNode photos) {
+            int format = tree.path("format").asInt();
+            if (format == 1 && tree.get("photos") instanceof ArrayNode photos) {
                 photos.forEach(photo -> {
                     if (photo instanceof ObjectNode fields) {
                         fields.putNull("sha256");
                     }
                 });
+            }
+            if (format < 3 && tree.get("state") instanceof ObjectNode state && "delivering".equals(state.path("type").asText())) {
+                state.put("failedAttempts", 0);
+                state.set("since", tree.get("updatedAt"));
+            }
+            if (format == 1 || format == 2) {
                 tree.put("format", FORMAT);
             }
         });
@@ -152,7 +162,8 @@ record JobRecord(
                 case JobState.Queued q -> new Queued();
                 case JobState.Submitting s -> new Submitting(s.attempt());
                 case JobState.Generating g -> new Generating(g.ticket().value(), g.attempt(), g.submittedAt());
-                case JobState.Delivering d -> new Delivering(d.video().value(), d.videoBytes());
+                case JobState.Delivering d -> new Delivering(d.video().value(), d.videoBytes(), d.failedAttempts(),
+                        d.since());
                 case JobState.Done d -> new Done(d.at());
                 case JobState.Failed f -> new Failed(f.failure().code(), f.failure().detail());
                 case JobState.Cancelled c -> new Cancelled();
@@ -190,10 +201,10 @@ record JobRecord(
             }
         }
 
-        record Delivering(String video, long videoBytes) implements StateRecord {
+        record Delivering(String video, long videoBytes, int failedAttempts, Instant since) implements StateRecord {
             @Override
             public JobState toDomain() {
-                return new JobState.Delivering(new MediaKey(video), videoBytes);
+                return new JobState.Delivering(new MediaKey(video), videoBytes, failedAttempts, since);
             }
         }
 

@@ -10,6 +10,7 @@ import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
@@ -179,6 +180,20 @@ class FileSystemJobStoreTest extends JobStoreContract {
 
         assertThat(read.photos().getFirst().photo().digest()).isEmpty();
         assertThat(read.withPhotos(job.photos(), job.state(), job.updatedAt())).isEqualTo(job);
+    }
+
+    @Test
+    void a_delivering_job_of_format_2_reads_as_one_with_no_failed_attempts_since_its_last_save() throws IOException {
+        Job job = sampleJob(4, JobState.Delivering.stored(new MediaKey("video-4"), 99, T0));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(RecordCodec.encode(JobRecord.from(job)));
+        tree.put("format", 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("state")).remove(List.of("failedAttempts", "since"));
+        Files.write(jobs("active").resolve(job.id() + ".json"), tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Job read = reopen().find(job.id()).orElseThrow();
+
+        assertThat(read.state()).isEqualTo(JobState.Delivering.stored(new MediaKey("video-4"), 99, job.updatedAt()));
     }
 
     @Test

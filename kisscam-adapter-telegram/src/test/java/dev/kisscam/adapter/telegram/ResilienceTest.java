@@ -162,6 +162,11 @@ class ResilienceTest {
         }
 
         @Override
+        public CancelOutcome cancel(RequesterId requester, JobId job) {
+            throw new AssertionError("not reached");
+        }
+
+        @Override
         public IntakeOutcome retry(Requester requester, JobId failedJob) {
             throw new AssertionError("not reached");
         }

@@ -23,6 +23,8 @@ final class Explanations {
             case Refusal.TooManyPhotos r -> "give at most " + r.maxPhotos() + " photos, not " + r.photos();
             case Refusal.NeedOnePersonPerPhoto r -> "two photos must show one person each; they showed " + r.peoplePerPhoto();
             case Refusal.QuotaExhausted r -> "the limit of " + r.limit() + " videos is reached until " + r.resetsAt();
+            case Refusal.TooManyRefusedPhotos r -> r.limit() + " photos were refused for what they showed;"
+                    + " more are taken after " + r.resetsAt();
             case Refusal.JobAlreadyActive r -> "another video is being made (" + r.activeJob() + ")";
             case Refusal.ConsentRequired r -> "confirm that everyone in the photos is an adult who agreed to this";
             case Refusal.NotRetryable r -> "this cannot be retried: " + r.why();

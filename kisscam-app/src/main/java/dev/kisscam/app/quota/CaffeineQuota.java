@@ -59,6 +59,12 @@ public final class CaffeineQuota implements Quota {
         return granted[0];
     }
 
+    @Override
+    public void refund(RequesterId requester, Instant now) {
+        windows.asMap().computeIfPresent(requester, (id, window) ->
+                now.isBefore(window.end()) && window.used() > 0 ? new Window(window.used() - 1, window.end()) : window);
+    }
+
     /** Requesters with an open window; for the active-users gauge. */
     public long activeRequesters() {
         windows.cleanUp();

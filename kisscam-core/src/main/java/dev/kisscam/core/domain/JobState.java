@@ -63,10 +63,27 @@ public sealed interface JobState {
         }
     }
 
-    /** The video is stored and is being handed to the requester. */
-    record Delivering(MediaKey video, long videoBytes) implements JobState {
+    /**
+     * The video is stored and is being handed to the requester, since {@code since}. {@code failedAttempts}
+     * counts the tries the frontend could not take yet (it was unreachable); the job's {@code updatedAt} is when
+     * the last of them was saved, so the pause before the next survives a restart.
+     */
+    record Delivering(MediaKey video, long videoBytes, int failedAttempts, Instant since) implements JobState {
         public Delivering {
             Objects.requireNonNull(video, "video");
+            Objects.requireNonNull(since, "since");
+            if (failedAttempts < 0) {
+                throw new IllegalArgumentException("failed attempts cannot be negative");
+            }
+        }
+
+        /** A video stored at {@code since}, not yet offered to the frontend. */
+        public static Delivering stored(MediaKey video, long videoBytes, Instant since) {
+            return new Delivering(video, videoBytes, 0, since);
+        }
+
+        public Delivering failedOnce() {
+            return new Delivering(video, videoBytes, failedAttempts + 1, since);
         }
     }
 

@@ -63,6 +63,16 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * Too many of the requester's photos were refused for what they showed (each still cost a paid look) in
+     * this period; photos are taken again after {@code resetsAt}.
+     */
+    record TooManyRefusedPhotos(int limit, Instant resetsAt) implements Refusal {
+        public TooManyRefusedPhotos {
+            Objects.requireNonNull(resetsAt, "resetsAt");
+        }
+    }
+
     record JobAlreadyActive(JobId activeJob) implements Refusal {
         public JobAlreadyActive {
             Objects.requireNonNull(activeJob, "activeJob");

@@ -100,7 +100,7 @@ class RecoveryTest {
     @Test
     void a_stored_video_not_yet_delivered_is_delivered_after_a_restart() throws InterruptedException {
         var video = before.media.put(MediaKind.VIDEO, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        Job delivering = RecoveryFixtures.jobIn(before, new JobState.Delivering(video.key(), 3));
+        Job delivering = RecoveryFixtures.jobIn(before, JobState.Delivering.stored(video.key(), 3, before.clock.instant()));
 
         after = before.restarted();
         after.start();

@@ -45,6 +45,12 @@ public final class InMemoryQuota implements Quota {
         return granted[0];
     }
 
+    @Override
+    public void refund(RequesterId requester, Instant now) {
+        windows.computeIfPresent(requester, (id, w) ->
+                now.isBefore(w.end()) && w.used() > 0 ? new Window(w.used() - 1, w.end()) : w);
+    }
+
     private record Window(int used, Instant end) {
     }
 }

@@ -62,7 +62,7 @@ public abstract class JobStoreContract {
                 new JobState.Queued(),
                 new JobState.Submitting(2),
                 new JobState.Generating(new GenerationTicket("req-abc-123"), 1, T0.plusMillis(1500)),
-                new JobState.Delivering(new MediaKey("video-1"), 4_000_000),
+                new JobState.Delivering(new MediaKey("video-1"), 4_000_000, 3, T0.plusSeconds(30)),
                 new JobState.Done(T0.plusSeconds(99)),
                 new JobState.Failed(new Failure(FailureCode.MODERATION_BLOCKED, "blocked: \"quotes\" and ünïcødé")),
                 new JobState.Cancelled(),
@@ -182,7 +182,7 @@ public abstract class JobStoreContract {
 
     @Test
     void an_update_can_finish_a_job() throws Exception {
-        Job job = sampleJob(1, new JobState.Delivering(new MediaKey("video-9"), 10));
+        Job job = sampleJob(1, JobState.Delivering.stored(new MediaKey("video-9"), 10, T0));
         store.save(job);
 
         store.update(job.id(), current -> current.withState(new JobState.Done(T0), T0));

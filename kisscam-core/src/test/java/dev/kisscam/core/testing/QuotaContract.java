@@ -63,4 +63,38 @@ public abstract class QuotaContract {
         }
         assertThat(granted).hasValue(3);
     }
+
+    @Test
+    void a_refund_gives_one_back_in_the_same_period_and_never_goes_below_zero() {
+        Quota quota = threePerHour();
+        var id = new RequesterId("telegram:1");
+        for (int i = 0; i < 3; i++) {
+            quota.tryConsume(id, T0);
+        }
+
+        quota.refund(id, T0.plusSeconds(5));
+        assertThat(quota.status(id, T0.plusSeconds(5)).used()).isEqualTo(2);
+        assertThat(quota.tryConsume(id, T0.plusSeconds(6))).isTrue();
+
+        var fresh = new RequesterId("telegram:2");
+        quota.refund(fresh, T0);
+        assertThat(quota.status(fresh, T0).used()).isZero();
+        assertThat(quota.tryConsume(fresh, T0)).isTrue();
+        quota.refund(fresh, T0);
+        quota.refund(fresh, T0);
+        assertThat(quota.status(fresh, T0).used()).isZero();
+    }
+
+    @Test
+    void a_refund_after_the_period_gives_nothing_into_the_next_one() {
+        Quota quota = threePerHour();
+        var id = new RequesterId("telegram:1");
+        quota.tryConsume(id, T0);
+        Instant nextPeriod = T0.plus(Duration.ofHours(1)).plusSeconds(1);
+        quota.tryConsume(id, nextPeriod);
+
+        quota.refund(id, T0.plus(Duration.ofHours(2)).plusSeconds(2));
+
+        assertThat(quota.status(id, nextPeriod).used()).isEqualTo(1);
+    }
 }

@@ -19,8 +19,10 @@ public interface Delivery {
     void progress(JobRef job, int percent);
 
     /**
-     * Hands the finished video over. When this returns, the core deletes the job's media; throw
-     * {@link DeliveryException} if the video did not reach the requester.
+     * Hands the finished video over. When this returns, the core deletes the job's media, so return only
+     * once the video has reached the frontend's platform (the final touches to a status message can follow
+     * later). Throw {@link DeliveryException.Unreachable} when the platform cannot be reached now: the core
+     * keeps the video and calls again later. Throw {@link DeliveryException} when it never will.
      */
     void videoReady(JobRef job, Video video);
 

@@ -12,4 +12,10 @@ public interface Quota {
 
     /** Uses one job of the requester's quota if one is left; atomic per requester. */
     boolean tryConsume(RequesterId requester, Instant now);
+
+    /**
+     * Gives back one job used in the current period, for a job that ended without a video through no fault
+     * of the requester. Never below zero; nothing to give back after the period has ended.
+     */
+    void refund(RequesterId requester, Instant now);
 }

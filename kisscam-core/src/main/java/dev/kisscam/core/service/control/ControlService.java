@@ -56,30 +56,43 @@ public final class ControlService implements JobControl {
         lock.lock();
         try {
             Optional<Job> target = jobs.activeOf(requester).or(() -> jobs.draftOf(requester));
-            if (target.isEmpty()) {
-                return new CancelOutcome.NothingToCancel();
-            }
-            JobId id = target.get().id();
-            queue.remove(id);
-            var before = new AtomicReference<JobState>();
-            var cleanup = new MediaCleanup(media);
-            Optional<Job> cancelled = jobs.finish(id, new JobState.Cancelled(), (was, now) -> {
-                before.set(was.state());
-                queue.interrupt(id);
-                cleanup.deleteQuietly(now.photoKeys());
-                if (was.state() instanceof JobState.Delivering d) {
-                    cleanup.deleteQuietly(d.video());
-                }
-            });
-            if (cancelled.isEmpty()) {
-                return new CancelOutcome.NothingToCancel();
-            }
-            LOG.log(Level.INFO, "job " + id + ": cancelled by " + requester + " while " + before.get());
-            notifier.cancelled(cancelled.get());
-            return new CancelOutcome.Cancelled(id, what(before.get()));
+            return target.isEmpty() ? new CancelOutcome.NothingToCancel() : cancelLocked(requester, target.get().id());
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public CancelOutcome cancel(RequesterId requester, JobId job) {
+        ReentrantLock lock = locks.of(requester);
+        lock.lock();
+        try {
+            boolean theirs = jobs.current(job).filter(j -> j.requester().id().equals(requester)).isPresent();
+            return theirs ? cancelLocked(requester, job) : new CancelOutcome.NothingToCancel();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the requester's lock. */
+    private CancelOutcome cancelLocked(RequesterId requester, JobId id) {
+        queue.remove(id);
+        var before = new AtomicReference<JobState>();
+        var cleanup = new MediaCleanup(media);
+        Optional<Job> cancelled = jobs.finish(id, new JobState.Cancelled(), (was, now) -> {
+            before.set(was.state());
+            queue.interrupt(id);
+            cleanup.deleteQuietly(now.photoKeys());
+            if (was.state() instanceof JobState.Delivering d) {
+                cleanup.deleteQuietly(d.video());
+            }
+        });
+        if (cancelled.isEmpty()) {
+            return new CancelOutcome.NothingToCancel();
+        }
+        LOG.log(Level.INFO, "job " + id + ": cancelled by " + requester + " while " + before.get());
+        notifier.cancelled(cancelled.get());
+        return new CancelOutcome.Cancelled(id, what(before.get()));
     }
 
     private static CancelOutcome.What what(JobState state) {

@@ -216,7 +216,7 @@ public final class JobRunner implements Consumer<JobId> {
             failUnlessStopping(job.id(), FailureCode.GENERATION_FAILED, "the video download broke off: " + e.getMessage(), ready.spend());
             return;
         }
-        var delivering = new JobState.Delivering(video.key(), video.sizeBytes());
+        var delivering = JobState.Delivering.stored(video.key(), video.sizeBytes(), jobs.now());
         Optional<Job> moved = jobs.transition(job.id(), j -> j.withSpend(ready.spend()).withState(delivering, jobs.now()));
         if (moved.isEmpty()) {
             cleanup.deleteQuietly(video.key());

@@ -56,7 +56,7 @@ public final class RepeatRule {
         }
         try (InputStream video = media.open(kept.get())) {
             MediaStore.StoredMedia copy = media.put(MediaKind.VIDEO, video);
-            return Optional.of(new JobState.Delivering(copy.key(), copy.sizeBytes()));
+            return Optional.of(JobState.Delivering.stored(copy.key(), copy.sizeBytes(), jobs.now()));
         } catch (MediaStoreException | IOException e) {
             LOG.log(Level.INFO, "the earlier video " + kept.get() + " of these photos is gone; making a new one: "
                     + e.getMessage());
