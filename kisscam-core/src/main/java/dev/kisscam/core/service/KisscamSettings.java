@@ -1,17 +1,21 @@
 package dev.kisscam.core.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The core's rules, immutable. Start from {@link #defaults()} and change what differs:
- * {@code KisscamSettings.defaults().withMaxConcurrentGenerations(8)}.
+ * {@code KisscamSettings.defaults().withMaxConcurrentGenerations(8)}. A value that breaks a rule makes
+ * construction fail with {@link Invalid}, which lists every broken rule at once.
  *
  * @param maxPhotoBytes a photo larger than this is refused (default 20 MB, Telegram's download limit)
  * @param minShortSide a photo whose short side is smaller is refused (default 200 px)
  * @param maxPixels a photo with more pixels is refused before anything decodes it (default 40 megapixels)
  * @param draftLifetime how long a one-person photo waits for its partner (default 10 minutes)
- * @param maxConcurrentGenerations generations in flight at once; the rest wait in order (default 4)
+ * @param maxConcurrentGenerations {@value #MAX_CONCURRENT_GENERATIONS} to an operator: generations in flight at
+ *     once, 1 to {@value #CONCURRENT_GENERATIONS_LIMIT}; the rest wait in order (default 4)
  * @param positionNoticeInterval at most one queue-position notice per job this often (default 5 s)
  * @param maxResubmissions how often a transiently failed generation is submitted again (default 1)
  * @param draftSweepInterval how often expired drafts are looked for (default 15 s)
@@ -26,21 +30,31 @@ public record KisscamSettings(
         int maxResubmissions,
         Duration draftSweepInterval) {
 
+    /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
+    public static final String MAX_CONCURRENT_GENERATIONS = "MAX_CONCURRENT_GENERATIONS";
+    /** Each generation holds a virtual thread and a provider's ticket; more than this at once is a typo. */
+    public static final int CONCURRENT_GENERATIONS_LIMIT = 1000;
+
     public KisscamSettings {
         Objects.requireNonNull(draftLifetime, "draftLifetime");
         Objects.requireNonNull(positionNoticeInterval, "positionNoticeInterval");
         Objects.requireNonNull(draftSweepInterval, "draftSweepInterval");
+        var problems = new ArrayList<String>();
         if (maxPhotoBytes <= 0 || minShortSide <= 0 || maxPixels <= 0) {
-            throw new IllegalArgumentException("photo limits must be positive");
+            problems.add("photo limits must be positive");
         }
-        if (maxConcurrentGenerations < 1) {
-            throw new IllegalArgumentException("at least one generation must be allowed at a time");
+        if (maxConcurrentGenerations < 1 || maxConcurrentGenerations > CONCURRENT_GENERATIONS_LIMIT) {
+            problems.add(MAX_CONCURRENT_GENERATIONS + " must be between 1 and " + CONCURRENT_GENERATIONS_LIMIT
+                    + ", was " + maxConcurrentGenerations);
         }
         if (maxResubmissions < 0) {
-            throw new IllegalArgumentException("resubmissions cannot be negative");
+            problems.add("resubmissions cannot be negative");
         }
         if (!draftLifetime.isPositive() || !draftSweepInterval.isPositive() || positionNoticeInterval.isNegative()) {
-            throw new IllegalArgumentException("durations must be positive");
+            problems.add("durations must be positive");
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
         }
     }
 
@@ -72,5 +86,19 @@ public record KisscamSettings(
     public KisscamSettings withMaxResubmissions(int resubmissions) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
                 positionNoticeInterval, resubmissions, draftSweepInterval);
+    }
+
+    /** Every rule the settings break, each in words an operator can act on. */
+    public static final class Invalid extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
     }
 }
