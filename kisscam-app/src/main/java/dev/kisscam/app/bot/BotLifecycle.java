@@ -30,6 +30,7 @@ public final class BotLifecycle {
     static final String DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 
     private final AppConfig config;
+    private final AppConfig.Telegram telegramSettings;
     private final Kisscam kisscam;
     private final TelegramFrontend telegram;
     private final StorageUpkeep storage;
@@ -43,6 +44,8 @@ public final class BotLifecycle {
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramFrontend telegram, StorageUpkeep storage,
             GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.telegramSettings = config.telegram().orElseThrow(
+                () -> new IllegalArgumentException("the bot needs the Telegram settings"));
         this.kisscam = kisscam;
         this.telegram = telegram;
         this.storage = storage;
@@ -60,13 +63,13 @@ public final class BotLifecycle {
         try {
             telegram.start(new CorePorts(kisscam.intake(), kisscam.control(), kisscam.usage(), kisscam.consent()));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Telegram at " + config.telegram().apiUrl() + ": "
+            throw new IllegalStateException("cannot reach Telegram at " + telegramSettings.config().apiUrl() + ": "
                     + e.getMessage(), e);
         }
-        switch (config.telegram().mode()) {
-            case POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
+        switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
             case WEBHOOK -> {
-                URI url = config.telegram().webhookUrl().orElseThrow();
+                URI url = telegramSettings.webhookUrl().orElseThrow();
                 telegram.registerWebhook(url);
                 LOG.log(System.Logger.Level.INFO, "taking updates at " + webhookPath() + " (public URL " + url + ")");
             }
@@ -80,14 +83,14 @@ public final class BotLifecycle {
     }
 
     private Map<String, HttpHandler> routes() {
-        return switch (config.telegram().mode()) {
-            case POLLING -> Map.of();
+        return switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> Map.of();
             case WEBHOOK -> Map.of(webhookPath(), telegram.webhookHandler());
         };
     }
 
     private String webhookPath() {
-        String path = config.telegram().webhookUrl().map(URI::getPath).orElse("");
+        String path = telegramSettings.webhookUrl().map(URI::getPath).orElse("");
         return path == null || path.isEmpty() || "/".equals(path) ? DEFAULT_WEBHOOK_PATH : path;
     }
 

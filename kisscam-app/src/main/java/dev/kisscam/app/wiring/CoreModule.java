@@ -22,9 +22,11 @@ import java.time.Clock;
 
 /** The core, its settings, the in-process quota and the metrics it reports through. */
 final class CoreModule extends AbstractModule {
+    private final KisscamSettings settings;
     private final AppConfig.Limits limits;
 
-    CoreModule(AppConfig.Limits limits) {
+    CoreModule(KisscamSettings settings, AppConfig.Limits limits) {
+        this.settings = settings;
         this.limits = limits;
     }
 
@@ -36,7 +38,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     KisscamSettings settings() {
-        return KisscamSettings.defaults().withMaxConcurrentGenerations(limits.maxConcurrentGenerations());
+        return settings;
     }
 
     @Provides

@@ -5,7 +5,6 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
@@ -33,21 +32,10 @@ final class GrokModule extends AbstractModule {
      * @param repeatWindow how long an identical photo set gets the earlier video (zero: never)
      * @param storagePath where the earlier videos are kept meanwhile, in {@code repeat-cache/}
      */
-    GrokModule(AppConfig.Grok grok, Duration repeatWindow, Path storagePath) {
+    GrokModule(GrokConfig config, Duration repeatWindow, Path storagePath) {
+        this.config = config;
         this.repeatWindow = repeatWindow;
         this.repeatCache = storagePath.resolve("repeat-cache");
-        var builder = GrokConfig.builder(grok.apiKey().value())
-                .baseUrl(grok.apiUrl())
-                .videoModel(grok.videoModel())
-                .visionModel(grok.visionModel())
-                .pollInterval(grok.pollInterval())
-                .generationTimeout(grok.generationTimeout())
-                .durationSeconds(grok.videoDurationSeconds())
-                .resolution(grok.videoResolution())
-                .rateLimit(new GrokConfig.RateLimitSettings(grok.requestsPerSecond(), Duration.ofSeconds(1),
-                        GrokConfig.RateLimitSettings.DEFAULT.maxWait()));
-        grok.userHashSecret().ifPresent(secret -> builder.userHashSecret(secret.value()));
-        this.config = builder.build();
     }
 
     @Provides

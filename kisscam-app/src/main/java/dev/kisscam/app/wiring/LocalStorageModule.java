@@ -7,7 +7,6 @@ import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.MediaStore;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.List;
 final class LocalStorageModule extends AbstractModule {
     private final LocalStorageConfig config;
 
-    LocalStorageModule(AppConfig.LocalStorage storage) {
-        this.config = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    LocalStorageModule(LocalStorageConfig config) {
+        this.config = config;
     }
 
     @Override

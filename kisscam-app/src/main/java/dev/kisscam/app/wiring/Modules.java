@@ -2,6 +2,7 @@ package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.Delivery;
 import java.nio.file.Path;
@@ -18,9 +19,12 @@ public final class Modules {
 
     /** The Telegram bot: everything from the configuration. */
     public static List<Module> bot(AppConfig config) {
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), config.limits().repeatWindow(), config.storage().path()),
-                storage(config.storage()), new TelegramModule(config.telegram()));
+        AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
+                "the bot needs the Telegram settings: load the configuration for the bot"));
+        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+                storage(config.storage()),
+                provider(config.provider(), config.limits().repeatWindow(), config.storage().local().storagePath()),
+                new TelegramModule(telegram.config()));
     }
 
     /**
@@ -28,10 +32,10 @@ public final class Modules {
      * {@code workDirectory} for its one job, so it never competes with a running bot for STORAGE_PATH.
      */
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
-        var privateStorage = new AppConfig.LocalStorage(workDirectory, workDirectory.resolve("tmp"));
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), Duration.ZERO, workDirectory),
-                storage(privateStorage), new AbstractModule() {
+        var privateStorage = new AppConfig.LocalStorage(LocalStorageConfig.at(workDirectory));
+        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+                storage(privateStorage), provider(config.provider(), Duration.ZERO, workDirectory),
+                new AbstractModule() {
                     @Override
                     protected void configure() {
                         bind(Delivery.class).toInstance(terminal);
@@ -41,8 +45,18 @@ public final class Modules {
 
     static Module storage(AppConfig.Storage storage) {
         return switch (storage) {
-            case AppConfig.LocalStorage local -> new LocalStorageModule(local);
-            case AppConfig.S3Storage s3 -> new S3StorageModule(s3);
+            case AppConfig.LocalStorage local -> new LocalStorageModule(local.local());
+            case AppConfig.S3Storage s3 -> new S3StorageModule(s3.s3(), s3.local());
+        };
+    }
+
+    /**
+     * @param repeatWindow how long an identical photo set gets the earlier video (zero: never)
+     * @param storagePath where the earlier videos are kept meanwhile
+     */
+    static Module provider(AppConfig.Provider provider, Duration repeatWindow, Path storagePath) {
+        return switch (provider) {
+            case AppConfig.Provider.Grok grok -> new GrokModule(grok.config(), repeatWindow, storagePath);
         };
     }
 

@@ -8,7 +8,6 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.adapter.storage.S3MediaStore;
 import dev.kisscam.adapter.storage.S3StorageConfig;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.MediaStore;
 import java.time.Clock;
 import java.util.List;
@@ -21,10 +20,9 @@ final class S3StorageModule extends AbstractModule {
     private final S3StorageConfig s3;
     private final LocalStorageConfig local;
 
-    S3StorageModule(AppConfig.S3Storage storage) {
-        this.s3 = S3StorageConfig.of(storage.endpoint().toString(), storage.bucket(), storage.accessKey().value(),
-                storage.secretKey().value(), storage.region());
-        this.local = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    S3StorageModule(S3StorageConfig s3, LocalStorageConfig local) {
+        this.s3 = s3;
+        this.local = local;
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -123,6 +124,13 @@ class ModulesTest {
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
         ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+    }
+
+    @Test
+    void each_provider_is_one_case_and_one_module() {
+        var config = config(env(), ConfigLoader.Purpose.BOT);
+
+        assertThat(Modules.provider(config.provider(), Duration.ZERO, storage)).isInstanceOf(GrokModule.class);
     }
 
     private static int closedPort() throws IOException {
