@@ -2,13 +2,13 @@ package dev.kisscam.app.bot;
 
 import com.google.inject.Inject;
 import com.sun.net.httpserver.HttpHandler;
-import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.telegram.CorePorts;
 import dev.kisscam.adapter.telegram.TelegramFrontend;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.http.QueueHealth;
+import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.StorageUpkeep;
 import dev.kisscam.core.service.Kisscam;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Starts the bot in an order where nothing is asked of a part that is not up yet: the HTTP endpoint (so
  * /health answers "starting"), storage upkeep, job recovery, then the update source. Stops in reverse: no
- * more updates, running jobs persist where they stand, then the stores and clients are released.
+ * more updates, running jobs persist where they stand, then whatever the modules registered to be closed (the
+ * stores, the provider's clients) is released.
  */
 public final class BotLifecycle {
     private static final System.Logger LOG = System.getLogger(BotLifecycle.class.getName());
@@ -34,23 +35,23 @@ public final class BotLifecycle {
     private final Kisscam kisscam;
     private final TelegramFrontend telegram;
     private final StorageUpkeep storage;
-    private final GrokAdapters grok;
     private final ProviderHealth providerHealth;
+    private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramFrontend telegram, StorageUpkeep storage,
-            GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
+            ProviderHealth providerHealth, Closeables closeables, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
         this.kisscam = kisscam;
         this.telegram = telegram;
         this.storage = storage;
-        this.grok = grok;
         this.providerHealth = providerHealth;
+        this.closeables = closeables;
         this.metrics = metrics;
     }
 
@@ -106,8 +107,8 @@ public final class BotLifecycle {
         }
         quietly("the Telegram frontend", telegram::close);
         quietly("the core", () -> kisscam.close(JOB_GRACE));
-        quietly("storage", storage::close);
-        quietly("the xAI client", grok::close);
+        // Storage upkeep, the stores and the provider's clients, the last made first.
+        closeables.close();
         if (endpoint != null) {
             quietly("the HTTP endpoint", endpoint::close);
         }

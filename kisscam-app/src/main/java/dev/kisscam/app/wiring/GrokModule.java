@@ -18,7 +18,10 @@ import dev.kisscam.core.port.out.VideoGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** People detection and video generation at xAI. Building the client does no I/O; the first call does. */
+/**
+ * People detection and video generation at xAI, and its HTTP client registered to be closed. Building the
+ * client does no I/O; the first call does.
+ */
 final class GrokModule extends AbstractModule {
     /** About 2 MB each at 480p for 6 s: a few hundred MB of disk at most. */
     static final int CACHED_VIDEOS = 200;
@@ -40,8 +43,8 @@ final class GrokModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GrokAdapters grok() {
-        return GrokAdapters.create(config);
+    GrokAdapters grok(Closeables closeables) {
+        return closeables.register(GrokAdapters.create(config));
     }
 
     /** Metered right around xAI, so the metrics count real calls; the cache answers repeats before that. */

@@ -2,6 +2,7 @@ package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.Singleton;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.Delivery;
@@ -12,6 +13,9 @@ import java.util.List;
 /**
  * Chooses the modules for a configuration. Modules only describe how to build things; nothing is opened,
  * connected or created until the program asks for it, so building an injector is free of I/O.
+ *
+ * <p>Every module registers what it makes that must be released in the {@link Closeables}, so the program
+ * stops any adapter without knowing it.
  */
 public final class Modules {
     private Modules() {
@@ -21,7 +25,7 @@ public final class Modules {
     public static List<Module> bot(AppConfig config) {
         AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
                 "the bot needs the Telegram settings: load the configuration for the bot"));
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
                 storage(config.storage()),
                 provider(config.provider(), config.limits().repeatWindow(), config.storage().local().storagePath()),
                 new TelegramModule(telegram.config()));
@@ -33,7 +37,7 @@ public final class Modules {
      */
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
         var privateStorage = new AppConfig.LocalStorage(LocalStorageConfig.at(workDirectory));
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
                 storage(privateStorage), provider(config.provider(), Duration.ZERO, workDirectory),
                 new AbstractModule() {
                     @Override
@@ -60,16 +64,18 @@ public final class Modules {
         };
     }
 
-    private static final class AppConfigModule extends AbstractModule {
+    /** What every program has, whatever its adapters: its configuration, and where modules register. */
+    private static final class ProgramModule extends AbstractModule {
         private final AppConfig config;
 
-        AppConfigModule(AppConfig config) {
+        ProgramModule(AppConfig config) {
             this.config = config;
         }
 
         @Override
         protected void configure() {
             bind(AppConfig.class).toInstance(config);
+            bind(Closeables.class).in(Singleton.class);
         }
     }
 }

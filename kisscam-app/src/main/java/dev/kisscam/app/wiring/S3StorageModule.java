@@ -10,7 +10,6 @@ import dev.kisscam.adapter.storage.S3MediaStore;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.core.port.out.MediaStore;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Photos and videos in an S3 bucket; jobs and consents stay as files under STORAGE_PATH. Connecting (and
@@ -32,8 +31,8 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    S3MediaStore s3Media() {
-        return S3MediaStore.connect(s3);
+    S3MediaStore s3Media(Closeables closeables) {
+        return closeables.register(S3MediaStore.connect(s3));
     }
 
     @Provides
@@ -44,8 +43,8 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock) {
-        return new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs,
-                List.of(jobs, media));
+    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables) {
+        return closeables.register(
+                new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs));
     }
 }

@@ -7,14 +7,17 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramFrontend;
 import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.JobStore;
+import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.service.Kisscam;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,7 +80,7 @@ class ModulesTest {
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
         assertThat(injector.getInstance(Kisscam.class)).isSameAs(injector.getInstance(Kisscam.class));
         assertThat(storage.resolve("media")).isDirectory();
-        injector.getInstance(StorageUpkeep.class).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -87,7 +91,7 @@ class ModulesTest {
         TelegramFrontend frontend = injector.getInstance(TelegramFrontend.class);
         assertThat(frontend.webhookHandler()).as("webhook mode has a webhook handler").isNotNull();
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
-        injector.getInstance(StorageUpkeep.class).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -110,7 +114,7 @@ class ModulesTest {
                 .cause().isInstanceOf(MediaStoreException.class)
                 .hasMessageContaining("127.0.0.1:" + closed)
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(S3_SECRET));
-        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -123,7 +127,28 @@ class ModulesTest {
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
-        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void what_the_modules_registered_is_closed_by_the_lifecycle_after_the_core_the_last_made_first() throws IOException {
+        Injector injector = botInjector(env());
+        Closeables closeables = injector.getInstance(Closeables.class);
+        var closed = new ArrayList<String>();
+        closeables.register(() -> closed.add("made before the bot"));
+        BotLifecycle lifecycle = injector.getInstance(BotLifecycle.class);
+        closeables.register(() -> closed.add("made after the bot"));
+
+        assertThat(closeables.open()).contains(injector.getInstance(GrokAdapters.class),
+                injector.getInstance(StorageUpkeep.class), injector.getInstance(FileSystemJobStore.class));
+        assertThatThrownBy(() -> FileSystemJobStore.open(LocalStorageConfig.at(storage)))
+                .as("the bot's job store holds the directory").isInstanceOf(JobStoreException.class);
+
+        lifecycle.stop();
+
+        assertThat(closed).containsExactly("made after the bot", "made before the bot");
+        assertThat(closeables.open()).isEmpty();
+        FileSystemJobStore.open(LocalStorageConfig.at(storage)).close();
     }
 
     @Test
