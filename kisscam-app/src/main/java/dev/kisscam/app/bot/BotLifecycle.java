@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.adapter.telegram.CorePorts;
 import dev.kisscam.adapter.telegram.TelegramFrontend;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.HttpEndpoint;
-import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.http.QueueHealth;
 import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.StorageUpkeep;
@@ -15,14 +15,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts the bot in an order where nothing is asked of a part that is not up yet: the HTTP endpoint (so
  * /health answers "starting"), storage upkeep, job recovery, then the update source. Stops in reverse: no
  * more updates, running jobs persist where they stand, then whatever the modules registered to be closed (the
- * stores, the provider's clients) is released.
+ * stores, the provider's clients) is released. It knows no provider: the modules add their health checks.
  */
 public final class BotLifecycle {
     private static final System.Logger LOG = System.getLogger(BotLifecycle.class.getName());
@@ -35,29 +37,33 @@ public final class BotLifecycle {
     private final Kisscam kisscam;
     private final TelegramFrontend telegram;
     private final StorageUpkeep storage;
-    private final ProviderHealth providerHealth;
+    private final List<HealthCheck> checks;
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
+    /** @param moduleChecks what the installed modules report on, the provider among them */
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramFrontend telegram, StorageUpkeep storage,
-            ProviderHealth providerHealth, Closeables closeables, PrometheusMeterRegistry metrics) {
+            Set<HealthCheck> moduleChecks, Closeables closeables, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
         this.kisscam = kisscam;
         this.telegram = telegram;
         this.storage = storage;
-        this.providerHealth = providerHealth;
+        var all = new ArrayList<HealthCheck>();
+        all.add(storage);
+        all.addAll(moduleChecks);
+        all.add(new QueueHealth(kisscam));
+        this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
     }
 
     public synchronized void start() throws IOException {
-        endpoint = new HttpEndpoint(config.server().host(), config.server().port(),
-                List.of(storage, providerHealth, new QueueHealth(kisscam)), metrics::scrape, routes());
+        endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
         endpoint.start();
         storage.start();
         kisscam.start();

@@ -3,8 +3,11 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.grok.GrokHealth;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
@@ -19,8 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * People detection and video generation at xAI, and its HTTP client registered to be closed. Building the
- * client does no I/O; the first call does.
+ * People detection and video generation at xAI, the provider's health for /health, and its HTTP client
+ * registered to be closed. Building the client does no I/O; the first call does.
  */
 final class GrokModule extends AbstractModule {
     /** About 2 MB each at 480p for 6 s: a few hundred MB of disk at most. */
@@ -68,9 +71,19 @@ final class GrokModule extends AbstractModule {
         return cache;
     }
 
-    @Provides
+    @ProvidesIntoSet
     @Singleton
-    ProviderHealth providerHealth(GrokAdapters grok) {
-        return new ProviderHealth(grok.health());
+    HealthCheck providerHealth(GrokAdapters grok) {
+        GrokHealth health = grok.health();
+        return new ProviderHealth(() -> health.endpoints().stream().map(GrokModule::circuit).toList());
+    }
+
+    private static ProviderHealth.Circuit circuit(GrokHealth.EndpointHealth endpoint) {
+        ProviderHealth.State state = switch (endpoint.state()) {
+            case CLOSED -> ProviderHealth.State.CLOSED;
+            case HALF_OPEN -> ProviderHealth.State.HALF_OPEN;
+            case OPEN -> ProviderHealth.State.OPEN;
+        };
+        return new ProviderHealth.Circuit(endpoint.name(), state, endpoint.failureRatePercent());
     }
 }

@@ -3,8 +3,10 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +16,8 @@ import java.util.List;
  * Chooses the modules for a configuration. Modules only describe how to build things; nothing is opened,
  * connected or created until the program asks for it, so building an injector is free of I/O.
  *
- * <p>Every module registers what it makes that must be released in the {@link Closeables}, so the program
- * stops any adapter without knowing it.
+ * <p>Every module may add a {@link HealthCheck} to the set /health reports, and registers what it makes that
+ * must be released in the {@link Closeables}, so the program runs and stops any adapter without knowing it.
  */
 public final class Modules {
     private Modules() {
@@ -76,6 +78,7 @@ public final class Modules {
         protected void configure() {
             bind(AppConfig.class).toInstance(config);
             bind(Closeables.class).in(Singleton.class);
+            Multibinder.newSetBinder(binder(), HealthCheck.class);
         }
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
@@ -15,6 +17,7 @@ import dev.kisscam.adapter.telegram.TelegramFrontend;
 import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +131,22 @@ class ModulesTest {
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void the_provider_module_adds_a_provider_health_check_that_knows_no_adapter_type() throws IOException {
+        Injector injector = botInjector(env());
+
+        Set<HealthCheck> checks = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() { }));
+
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.name()).isEqualTo("provider");
+            HealthCheck.Status status = check.check();
+            assertThat(status.up()).isTrue();
+            assertThat(status.details()).containsOnlyKeys("vision", "video", "video-download");
+            assertThat(status.details().get("video")).isEqualTo(Map.of("circuit", "closed", "failureRatePercent", -1.0f));
+        });
         injector.getInstance(Closeables.class).close();
     }
 
