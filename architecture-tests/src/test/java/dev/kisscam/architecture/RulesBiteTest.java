@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.kisscam.architecture.fixture.adapter.grok.GrokAdapterCallingTelegram;
 import dev.kisscam.architecture.fixture.adapter.telegram.TelegramThing;
+import dev.kisscam.architecture.fixture.app.http.HealthNamingTheProvider;
 import dev.kisscam.architecture.fixture.core.domain.DomainWithFieldInjection;
 import dev.kisscam.architecture.fixture.core.domain.DomainThrowingGenericException;
 import dev.kisscam.architecture.fixture.core.domain.DomainUsingGuice;
@@ -54,6 +55,12 @@ class RulesBiteTest {
     void a_port_depending_on_a_service_is_caught() {
         assertCaught(evaluate(KisscamRules::portsDoNotDependOnServices, PortUsingAService.class, SomeService.class),
                 PortUsingAService.class);
+    }
+
+    @Test
+    void the_app_naming_a_provider_outside_its_wiring_is_caught() {
+        assertCaught(evaluate(KisscamRules::onlyTheWiringKnowsWhichProviderAndStorageAreInstalled,
+                HealthNamingTheProvider.class, GrokAdapterCallingTelegram.class), HealthNamingTheProvider.class);
     }
 
     @Test
