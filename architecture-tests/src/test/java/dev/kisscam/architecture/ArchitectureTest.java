@@ -51,6 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_wiring_knows_which_provider_and_storage_are_installed() {
+        KisscamRules.onlyTheWiringKnowsWhichProviderAndStorageAreInstalled(ROOT).check(product);
+    }
+
+    @Test
     void no_field_injection() {
         KisscamRules.noFieldInjection(ROOT).check(product);
     }

@@ -76,6 +76,16 @@ final class KisscamRules {
                 .because("a newcomer reads the core top down: the facade, the use cases, the job engine, the bytes");
     }
 
+    static ArchRule onlyTheWiringKnowsWhichProviderAndStorageAreInstalled(String root) {
+        return noClasses().that().resideInAPackage(root + ".app..")
+                .and().resideOutsideOfPackages(root + ".app.wiring..", root + ".app.config..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(root + ".adapter..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(root + ".adapter.telegram.."))))
+                .because("a provider or a store is swapped by configuration: its configuration record and its module"
+                        + " are the only places that name it, the rest of the app sees ports, health checks and"
+                        + " closeables");
+    }
+
     static ArchRule noFieldInjection(String root) {
         return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
                 .because("constructor injection keeps dependencies explicit and objects complete once built");

@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.kisscam.architecture.fixture.adapter.grok.GrokAdapterCallingTelegram;
 import dev.kisscam.architecture.fixture.adapter.storage.StorageUsingAService;
 import dev.kisscam.architecture.fixture.adapter.telegram.TelegramThing;
+import dev.kisscam.architecture.fixture.app.http.HealthNamingTheProvider;
 import dev.kisscam.architecture.fixture.core.domain.DomainWithFieldInjection;
 import dev.kisscam.architecture.fixture.core.domain.DomainThrowingGenericException;
 import dev.kisscam.architecture.fixture.core.domain.DomainUsingGuice;
@@ -69,6 +70,12 @@ class RulesBiteTest {
     void a_lower_core_layer_reaching_up_is_caught() {
         assertCaught(evaluate(KisscamRules::coreServicesAreLayered, JobStepCallingIntake.class, IntakeStep.class),
                 JobStepCallingIntake.class);
+    }
+
+    @Test
+    void the_app_naming_a_provider_outside_its_wiring_is_caught() {
+        assertCaught(evaluate(KisscamRules::onlyTheWiringKnowsWhichProviderAndStorageAreInstalled,
+                HealthNamingTheProvider.class, GrokAdapterCallingTelegram.class), HealthNamingTheProvider.class);
     }
 
     @Test

@@ -30,7 +30,7 @@ final class BotCommand implements Callable<Integer> {
             return Launch.BAD_CONFIGURATION;
         }
         Launch.configureLogging(config.get(), config.get().logging().level());
-        LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(values)));
+        LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(config.get())));
         BotLifecycle lifecycle;
         try {
             lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get())).getInstance(BotLifecycle.class);

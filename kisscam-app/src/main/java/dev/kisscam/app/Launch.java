@@ -2,12 +2,9 @@ package dev.kisscam.app;
 
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
-import dev.kisscam.app.config.Secret;
 import dev.kisscam.app.logging.LoggingSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,19 +36,6 @@ public record Launch(Map<String, String> environment, Path workingDirectory, Pri
     }
 
     public static void configureLogging(AppConfig config, String level) {
-        LoggingSetup.configure(level, config.logging().file(), secretsOf(config));
-    }
-
-    static List<String> secretsOf(AppConfig config) {
-        var secrets = new ArrayList<Secret>();
-        secrets.add(config.telegram().token());
-        config.telegram().webhookSecret().ifPresent(secrets::add);
-        secrets.add(config.grok().apiKey());
-        config.grok().userHashSecret().ifPresent(secrets::add);
-        if (config.storage() instanceof AppConfig.S3Storage s3) {
-            secrets.add(s3.accessKey());
-            secrets.add(s3.secretKey());
-        }
-        return secrets.stream().map(Secret::value).toList();
+        LoggingSetup.configure(level, config.logging().file(), ConfigLoader.secrets(config));
     }
 }

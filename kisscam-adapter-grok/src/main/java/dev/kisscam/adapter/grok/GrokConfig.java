@@ -1,26 +1,34 @@
 package dev.kisscam.adapter.grok;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Everything the Grok adapter needs, immutable and checked on construction. Build it with
- * {@link #builder(String)} (or {@link #defaults(String)}); {@link #toString()} never shows the secrets.
+ * Everything the Grok adapter needs, immutable, with its defaults and its rules. Build it with
+ * {@link #builder(String)} (or {@link #defaults(String)}); a value that breaks a rule makes construction fail
+ * with {@link Invalid}, which lists every broken rule at once and names each by the environment variable an
+ * operator sets. {@link #toString()} never shows the secrets.
  *
- * @param baseUrl the API root, {@code https://api.x.ai/v1} by default
- * @param apiKey sent as a bearer token to the API host, and nowhere else
- * @param userHashSecret keys the hash sent as {@code user}, so the provider sees a stable but opaque id per
- *     requester; defaults to the API key, which keeps ids stable but lets whoever knows the key test guesses
+ * @param baseUrl {@value #GROK_API_URL}, the API root, {@code https://api.x.ai/v1} by default
+ * @param apiKey {@value #GROK_API_KEY}, sent as a bearer token to the API host, and nowhere else
+ * @param userHashSecret {@value #GROK_USER_HASH_SECRET}, keys the hash sent as {@code user}, so the provider sees
+ *     a stable but opaque id per requester; defaults to the API key, which keeps ids stable but lets whoever knows
+ *     the key test guesses
+ * @param visionModel {@value #GROK_VISION_MODEL}
+ * @param videoModel {@value #GROK_VIDEO_MODEL}
  * @param promptTemplate the video prompt; {@code {source}} becomes a description of the picture (one photo,
  *     or two photos side by side)
- * @param durationSeconds length of the video, 1..15
- * @param resolution {@code 480p}, {@code 720p} or {@code 1080p}
- * @param pollInterval how often the core should poll a running generation
- * @param generationTimeout when the core should give up on a running generation
+ * @param durationSeconds {@value #VIDEO_DURATION}, length of the video, 1..15
+ * @param resolution {@value #VIDEO_RESOLUTION}: {@code 480p}, {@code 720p} or {@code 1080p}
+ * @param pollInterval {@value #GROK_POLL_INTERVAL}, how often the core should poll a running generation
+ * @param generationTimeout {@value #GROK_GENERATION_TIMEOUT}, when the core should give up on a running generation
  * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
  * @param maxVideoBytes a downloaded video larger than this fails
+ * @param rateLimit calls to the API from this process; {@value #GROK_REQUESTS_PER_SECOND} sets it per second
  */
 public record GrokConfig(
         URI baseUrl,
@@ -40,6 +48,17 @@ public record GrokConfig(
         BreakerSettings circuitBreaker,
         RateLimitSettings rateLimit) {
 
+    public static final String GROK_API_KEY = "GROK_API_KEY";
+    public static final String GROK_API_URL = "GROK_API_URL";
+    public static final String GROK_USER_HASH_SECRET = "GROK_USER_HASH_SECRET";
+    public static final String GROK_VISION_MODEL = "GROK_VISION_MODEL";
+    public static final String GROK_VIDEO_MODEL = "GROK_VIDEO_MODEL";
+    public static final String VIDEO_DURATION = "VIDEO_DURATION";
+    public static final String VIDEO_RESOLUTION = "VIDEO_RESOLUTION";
+    public static final String GROK_POLL_INTERVAL = "GROK_POLL_INTERVAL";
+    public static final String GROK_GENERATION_TIMEOUT = "GROK_GENERATION_TIMEOUT";
+    public static final String GROK_REQUESTS_PER_SECOND = "GROK_REQUESTS_PER_SECOND";
+
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.ai/v1");
     public static final String DEFAULT_VISION_MODEL = "grok-4.3";
     public static final String DEFAULT_VIDEO_MODEL = "grok-imagine-video";
@@ -47,40 +66,69 @@ public record GrokConfig(
     public static final String DEFAULT_PROMPT_TEMPLATE = "The two people " + SOURCE_PLACEHOLDER
             + " turn to each other and share a gentle, tasteful kiss. Natural, unhurried motion."
             + " Their faces, hair and clothes stay exactly as they are.";
-    public static final Set<String> RESOLUTIONS = Set.of("480p", "720p", "1080p");
+    /** What the video API takes; 1080p only on newer video models. */
+    public static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
+    public static final int MIN_DURATION_SECONDS = 1;
+    public static final int MAX_DURATION_SECONDS = 15;
+    /** Far above any account's rate limit: a larger number is a typo, not a plan. */
+    public static final int MAX_REQUESTS_PER_SECOND = 100_000;
 
     public GrokConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!baseUrl.isAbsolute() || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
-                || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("the base URL must be an absolute http(s) URL, was " + baseUrl);
-        }
-        requireText(apiKey, "the API key");
-        requireText(userHashSecret, "the user hash secret");
-        requireText(visionModel, "the vision model");
-        requireText(videoModel, "the video model");
-        requireText(promptTemplate, "the prompt template");
-        if (durationSeconds < 1 || durationSeconds > 15) {
-            throw new IllegalArgumentException("the video duration is 1..15 seconds, was " + durationSeconds);
-        }
-        if (!RESOLUTIONS.contains(resolution)) {
-            throw new IllegalArgumentException("the resolution is one of " + RESOLUTIONS + ", was " + resolution);
-        }
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(generationTimeout, "generationTimeout");
-        if (pollInterval.isNegative() || generationTimeout.compareTo(pollInterval) <= 0) {
-            throw new IllegalArgumentException("the poll interval must be >= 0 and shorter than the generation timeout");
-        }
         Objects.requireNonNull(timeouts, "timeouts");
-        if (maxImageSide < 64 || maxImageSide > 8192) {
-            throw new IllegalArgumentException("the maximum image side is 64..8192 px, was " + maxImageSide);
-        }
-        if (maxVideoBytes < 1024) {
-            throw new IllegalArgumentException("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
-        }
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        var problems = new ArrayList<String>();
+        if (!baseUrl.isAbsolute() || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
+                || baseUrl.getHost() == null) {
+            problems.add(GROK_API_URL + " must be an http(s) URL, was '" + baseUrl + "'");
+        }
+        // Neither secret is ever quoted: a problem ends up on a terminal and in logs.
+        if (isBlank(apiKey)) {
+            problems.add(GROK_API_KEY + " is required: the xAI API key");
+        } else if (isBlank(userHashSecret)) {
+            problems.add(GROK_USER_HASH_SECRET + " must not be blank");
+        }
+        if (isBlank(visionModel)) {
+            problems.add(GROK_VISION_MODEL + " must not be blank");
+        }
+        if (isBlank(videoModel)) {
+            problems.add(GROK_VIDEO_MODEL + " must not be blank");
+        }
+        if (isBlank(promptTemplate)) {
+            problems.add("the prompt template must not be blank");
+        }
+        if (durationSeconds < MIN_DURATION_SECONDS || durationSeconds > MAX_DURATION_SECONDS) {
+            problems.add(VIDEO_DURATION + " must be between " + MIN_DURATION_SECONDS + " and " + MAX_DURATION_SECONDS
+                    + ", was " + durationSeconds);
+        }
+        if (!RESOLUTIONS.contains(resolution)) {
+            problems.add(VIDEO_RESOLUTION + " must be one of " + String.join(", ", RESOLUTIONS)
+                    + ", was '" + resolution + "'");
+        }
+        boolean pollIntervalFits = !pollInterval.isNegative();
+        boolean timeoutFits = generationTimeout.isPositive();
+        if (!pollIntervalFits) {
+            problems.add(GROK_POLL_INTERVAL + " must be at least 0 seconds, was " + seconds(pollInterval));
+        }
+        if (!timeoutFits) {
+            problems.add(GROK_GENERATION_TIMEOUT + " must be more than 0 seconds, was " + seconds(generationTimeout));
+        }
+        if (pollIntervalFits && timeoutFits && pollInterval.compareTo(generationTimeout) >= 0) {
+            problems.add(GROK_POLL_INTERVAL + " must be shorter than " + GROK_GENERATION_TIMEOUT);
+        }
+        if (maxImageSide < 64 || maxImageSide > 8192) {
+            problems.add("the maximum image side is 64..8192 px, was " + maxImageSide);
+        }
+        if (maxVideoBytes < 1024) {
+            problems.add("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
     }
 
     /** The defaults with this key: the live API, 480p videos of 6 s, polled every second for up to 10 minutes. */
@@ -111,16 +159,37 @@ public record GrokConfig(
                 + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + "]";
     }
 
-    private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
-        }
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** As an operator writes it: {@code 1.5}, not {@code PT1.5S}. */
+    private static String seconds(Duration duration) {
+        return new BigDecimal(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9))
+                .stripTrailingZeros().toPlainString();
     }
 
     private static void requirePositive(Duration value, String what) {
         Objects.requireNonNull(value, what);
         if (!value.isPositive()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+
+    /**
+     * Every rule a configuration breaks, each in words an operator can act on, naming the variable to change.
+     * No problem quotes a secret.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
         }
     }
 
@@ -206,7 +275,7 @@ public record GrokConfig(
         private String videoModel = DEFAULT_VIDEO_MODEL;
         private String promptTemplate = DEFAULT_PROMPT_TEMPLATE;
         private int durationSeconds = 6;
-        private String resolution = "480p";
+        private String resolution = RESOLUTIONS.getFirst();
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration generationTimeout = Duration.ofSeconds(600);
         private Timeouts timeouts = Timeouts.DEFAULT;
@@ -215,6 +284,8 @@ public record GrokConfig(
         private RetrySettings retry = RetrySettings.DEFAULT;
         private BreakerSettings circuitBreaker = BreakerSettings.DEFAULT;
         private RateLimitSettings rateLimit = RateLimitSettings.DEFAULT;
+        /** Replaces the permits and period of {@link #rateLimit} when set; checked, like the rest, in build(). */
+        private Integer requestsPerSecond;
 
         private Builder(String apiKey) {
             this.apiKey = apiKey;
@@ -317,13 +388,39 @@ public record GrokConfig(
 
         public Builder rateLimit(RateLimitSettings value) {
             rateLimit = value;
+            requestsPerSecond = null;
             return this;
         }
 
+        /** At most this many calls per second, keeping the rate limit's wait for a permit. */
+        public Builder requestsPerSecond(int value) {
+            requestsPerSecond = value;
+            return this;
+        }
+
+        /** The configuration, or {@link Invalid} with every rule these values break. */
         public GrokConfig build() {
-            return new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret, visionModel,
-                    videoModel, promptTemplate, durationSeconds, resolution, pollInterval, generationTimeout, timeouts,
-                    maxImageSide, maxVideoBytes, retry, circuitBreaker, rateLimit);
+            var problems = new ArrayList<String>();
+            RateLimitSettings limit = rateLimit;
+            if (requestsPerSecond != null) {
+                if (requestsPerSecond < 1 || requestsPerSecond > MAX_REQUESTS_PER_SECOND) {
+                    problems.add(GROK_REQUESTS_PER_SECOND + " must be between 1 and " + MAX_REQUESTS_PER_SECOND
+                            + ", was " + requestsPerSecond);
+                } else {
+                    limit = new RateLimitSettings(requestsPerSecond, Duration.ofSeconds(1), rateLimit.maxWait());
+                }
+            }
+            try {
+                GrokConfig config = new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret,
+                        visionModel, videoModel, promptTemplate, durationSeconds, resolution, pollInterval,
+                        generationTimeout, timeouts, maxImageSide, maxVideoBytes, retry, circuitBreaker, limit);
+                if (problems.isEmpty()) {
+                    return config;
+                }
+            } catch (Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+            throw new Invalid(problems);
         }
 
         @Override

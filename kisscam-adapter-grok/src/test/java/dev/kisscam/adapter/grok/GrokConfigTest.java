@@ -64,7 +64,7 @@ class GrokConfigTest {
     void values_outside_what_the_api_takes_are_refused_at_once() {
         assertThatThrownBy(() -> GrokConfig.defaults(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GrokConfig.builder(KEY).durationSeconds(16).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..15");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("VIDEO_DURATION must be between 1 and 15, was 16");
         assertThatThrownBy(() -> GrokConfig.builder(KEY).resolution("360p").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("360p");
         assertThatThrownBy(() -> GrokConfig.builder(KEY).baseUrl(URI.create("ftp://api.x.ai/v1")).build())
@@ -80,8 +80,48 @@ class GrokConfigTest {
     }
 
     @Test
+    void every_broken_rule_is_reported_at_once_by_the_variable_an_operator_sets() {
+        var builder = GrokConfig.builder(null).baseUrl(URI.create("ftp://api.x.ai/v1")).durationSeconds(20)
+                .resolution("4k").pollInterval(Duration.ofSeconds(30)).generationTimeout(Duration.ofSeconds(20))
+                .requestsPerSecond(0);
+
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid ->
+                assertThat(invalid.problems()).containsExactlyInAnyOrder(
+                        "GROK_API_URL must be an http(s) URL, was 'ftp://api.x.ai/v1'",
+                        "GROK_API_KEY is required: the xAI API key",
+                        "VIDEO_DURATION must be between 1 and 15, was 20",
+                        "VIDEO_RESOLUTION must be one of 480p, 720p, 1080p, was '4k'",
+                        "GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT",
+                        "GROK_REQUESTS_PER_SECOND must be between 1 and 100000, was 0"));
+    }
+
+    @Test
+    void durations_are_reported_in_the_seconds_an_operator_writes() {
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).pollInterval(Duration.ofMillis(-1500))
+                .generationTimeout(Duration.ZERO).build())
+                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .containsExactlyInAnyOrder("GROK_POLL_INTERVAL must be at least 0 seconds, was -1.5",
+                                "GROK_GENERATION_TIMEOUT must be more than 0 seconds, was 0"));
+    }
+
+    @Test
+    void requests_per_second_set_the_rate_limit_and_keep_its_wait() {
+        var wait = Duration.ofSeconds(7);
+        GrokConfig config = GrokConfig.builder(KEY)
+                .rateLimit(new GrokConfig.RateLimitSettings(3, Duration.ofMinutes(1), wait)).requestsPerSecond(25).build();
+
+        assertThat(config.rateLimit()).isEqualTo(new GrokConfig.RateLimitSettings(25, Duration.ofSeconds(1), wait));
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
     void errors_about_the_key_never_quote_it() {
         assertThatThrownBy(() -> GrokConfig.builder(KEY).durationSeconds(0).build())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).userHashSecret(" ").visionModel("").build())
+                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .containsExactlyInAnyOrder("GROK_USER_HASH_SECRET must not be blank",
+                                "GROK_VISION_MODEL must not be blank")
+                        .noneMatch(problem -> problem.contains(KEY)));
     }
 }

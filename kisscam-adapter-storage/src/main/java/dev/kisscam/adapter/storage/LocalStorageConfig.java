@@ -2,11 +2,13 @@ package dev.kisscam.adapter.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Where the local stores keep their files.
+ * Where the local stores keep their files. A value that breaks a rule makes construction fail with
+ * {@link InvalidStorageConfig}, which lists every broken rule at once.
  *
  * <pre>
  * storagePath/media/      one file per stored photo or video, named by its key
@@ -15,13 +17,16 @@ import java.util.Objects;
  * tempPath/               media being written; moved into media/ once complete
  * </pre>
  *
- * @param storagePath STORAGE_PATH, default {@code ./storage}
- * @param tempPath TEMP_STORAGE_PATH, default {@code storagePath/tmp}; best on the same filesystem as
+ * @param storagePath {@value #STORAGE_PATH}, default {@code ./storage}
+ * @param tempPath {@value #TEMP_STORAGE_PATH}, default {@code storagePath/tmp}; best on the same filesystem as
  *     {@code storagePath}, so a finished upload is renamed into place rather than copied
  * @param mediaTtl how long stored media lives before the sweeper deletes it, default 24 hours
  * @param finishedJobRetention how long finished jobs are kept (and counted as delivered), default 30 days
  */
 public record LocalStorageConfig(Path storagePath, Path tempPath, Duration mediaTtl, Duration finishedJobRetention) {
+
+    public static final String STORAGE_PATH = "STORAGE_PATH";
+    public static final String TEMP_STORAGE_PATH = "TEMP_STORAGE_PATH";
 
     public static final Path DEFAULT_STORAGE_PATH = Path.of("storage");
     public static final Duration DEFAULT_MEDIA_TTL = Duration.ofHours(24);
@@ -34,17 +39,22 @@ public record LocalStorageConfig(Path storagePath, Path tempPath, Duration media
         Objects.requireNonNull(finishedJobRetention, "finishedJobRetention");
         storagePath = storagePath.toAbsolutePath().normalize();
         tempPath = tempPath.toAbsolutePath().normalize();
+        var problems = new ArrayList<String>();
         if (!mediaTtl.isPositive()) {
-            throw new IllegalArgumentException("the media TTL must be positive, was " + mediaTtl);
+            problems.add("the media TTL must be positive, was " + mediaTtl);
         }
         if (!finishedJobRetention.isPositive()) {
-            throw new IllegalArgumentException("the finished-job retention must be positive, was " + finishedJobRetention);
+            problems.add("the finished-job retention must be positive, was " + finishedJobRetention);
         }
         for (String storeDir : List.of("media", "jobs", "consent")) {
             if (tempPath.equals(storagePath) || tempPath.startsWith(storagePath.resolve(storeDir))) {
-                throw new IllegalArgumentException("the temporary path " + tempPath + " must not be the storage path"
-                        + " itself or lie inside its " + storeDir + " directory, where the stores keep their own files");
+                problems.add(TEMP_STORAGE_PATH + " (" + tempPath + ") must not be " + STORAGE_PATH + " itself or lie inside"
+                        + " its " + storeDir + " directory, where the stores keep their own files");
+                break;
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidStorageConfig(problems);
         }
     }
 

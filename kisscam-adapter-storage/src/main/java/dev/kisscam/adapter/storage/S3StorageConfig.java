@@ -2,16 +2,20 @@ package dev.kisscam.adapter.storage;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Where {@link S3MediaStore} keeps media. {@link #toString()} never shows the secret key.
+ * Where {@link S3MediaStore} keeps media. A value that breaks a rule makes construction fail with
+ * {@link InvalidStorageConfig}, which lists every broken rule at once. {@link #toString()} never shows the
+ * secret key.
  *
- * @param endpoint S3_ENDPOINT, an http or https URL such as {@code https://s3.eu-central-1.amazonaws.com}
- * @param bucket S3_BUCKET; created at start when it is missing and the credentials may create it
- * @param accessKey S3_ACCESS_KEY
- * @param secretKey S3_SECRET_KEY
- * @param region S3_REGION, or null to ask the server
+ * @param endpoint {@value #S3_ENDPOINT}, an http or https URL such as {@code https://s3.eu-central-1.amazonaws.com}
+ * @param bucket {@value #S3_BUCKET}; created at start when it is missing and the credentials may create it
+ * @param accessKey {@value #S3_ACCESS_KEY}
+ * @param secretKey {@value #S3_SECRET_KEY}
+ * @param region {@value #S3_REGION}, or null to ask the server
  * @param prefix prepended to every object name, empty or ending in {@code /}; default {@code kisscam/media/}
  * @param mediaTtl how long stored media lives before the sweeper deletes it, default 24 hours
  * @param partSizeBytes how much of an upload is buffered before it is sent as one part, 5 MiB to 5 GiB,
@@ -27,33 +31,57 @@ public record S3StorageConfig(
         Duration mediaTtl,
         long partSizeBytes) {
 
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
+    public static final String S3_BUCKET = "S3_BUCKET";
+    public static final String S3_ACCESS_KEY = "S3_ACCESS_KEY";
+    public static final String S3_SECRET_KEY = "S3_SECRET_KEY";
+    public static final String S3_REGION = "S3_REGION";
+
+    /** The region to use when the operator names none: AWS's first, and what MinIO and most others answer to. */
+    public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_PREFIX = "kisscam/media/";
     public static final long MIN_PART_SIZE_BYTES = 5L * 1024 * 1024;
     public static final long MAX_PART_SIZE_BYTES = 5L * 1024 * 1024 * 1024;
     public static final long DEFAULT_PART_SIZE_BYTES = 10L * 1024 * 1024;
 
     public S3StorageConfig {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(accessKey, "accessKey");
-        Objects.requireNonNull(secretKey, "secretKey");
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(mediaTtl, "mediaTtl");
-        checkEndpoint(endpoint);
-        if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new IllegalArgumentException("S3_BUCKET '" + bucket + "' is not a valid bucket name: 3 to 63 lower-case"
-                    + " letters, digits, dots or dashes");
+        var problems = new ArrayList<String>();
+        if (isBlank(endpoint)) {
+            problems.add(S3_ENDPOINT + " is required: the S3 endpoint URL");
+        } else {
+            checkEndpoint(endpoint, problems);
         }
-        if (accessKey.isBlank() || secretKey.isBlank()) {
-            throw new IllegalArgumentException("S3_ACCESS_KEY and S3_SECRET_KEY must not be blank");
+        if (isBlank(bucket)) {
+            problems.add(S3_BUCKET + " is required: the bucket for photos and videos");
+        } else if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            problems.add(S3_BUCKET + " '" + bucket + "' is not a valid bucket name: 3 to 63 lower-case letters, digits,"
+                    + " dots or dashes");
         }
-        region = region == null || region.isBlank() ? null : region.strip();
-        prefix = normalisePrefix(prefix);
+        // Neither key is ever quoted: a problem ends up on a terminal and in logs.
+        if (isBlank(accessKey)) {
+            problems.add(S3_ACCESS_KEY + " is required: the S3 access key");
+        }
+        if (isBlank(secretKey)) {
+            problems.add(S3_SECRET_KEY + " is required: the S3 secret key");
+        }
+        region = isBlank(region) ? null : region.strip();
+        String normalised = normalisePrefix(prefix);
+        if (isSafePrefix(normalised)) {
+            prefix = normalised;
+        } else {
+            problems.add("the S3 prefix '" + prefix + "' may hold letters, digits, '_', '.', '-' and '/' between"
+                    + " non-empty segments other than '.' and '..'");
+        }
         if (!mediaTtl.isPositive()) {
-            throw new IllegalArgumentException("the media TTL must be positive, was " + mediaTtl);
+            problems.add("the media TTL must be positive, was " + mediaTtl);
         }
         if (partSizeBytes < MIN_PART_SIZE_BYTES || partSizeBytes > MAX_PART_SIZE_BYTES) {
-            throw new IllegalArgumentException("the part size must be 5 MiB to 5 GiB (S3's limits), was " + partSizeBytes);
+            problems.add("the part size must be 5 MiB to 5 GiB (S3's limits), was " + partSizeBytes);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidStorageConfig(problems);
         }
     }
 
@@ -82,15 +110,20 @@ public record S3StorageConfig(
                 + ", mediaTtl=" + mediaTtl + ", partSizeBytes=" + partSizeBytes + "]";
     }
 
-    private static void checkEndpoint(String endpoint) {
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void checkEndpoint(String endpoint, List<String> problems) {
         URI uri;
         try {
             uri = URI.create(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("S3_ENDPOINT '" + endpoint + "' is not a URL", e);
+            problems.add(S3_ENDPOINT + " '" + endpoint + "' is not a URL");
+            return;
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("S3_ENDPOINT '" + endpoint + "' must be an http or https URL with a host");
+            problems.add(S3_ENDPOINT + " '" + endpoint + "' must be an http or https URL with a host");
         }
     }
 
@@ -99,14 +132,12 @@ public record S3StorageConfig(
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        if (!p.isEmpty() && !p.endsWith("/")) {
-            p = p + "/";
-        }
-        if (!p.matches("[A-Za-z0-9/_.-]*") || ("/" + p).contains("/../") || ("/" + p).contains("/./") || p.contains("//")) {
-            throw new IllegalArgumentException("the S3 prefix '" + prefix + "' may hold letters, digits, '_', '.', '-'"
-                    + " and '/' between non-empty segments other than '.' and '..'");
-        }
-        return p;
+        return p.isEmpty() || p.endsWith("/") ? p : p + "/";
+    }
+
+    private static boolean isSafePrefix(String p) {
+        return p.matches("[A-Za-z0-9/_.-]*") && !("/" + p).contains("/../") && !("/" + p).contains("/./")
+                && !p.contains("//");
     }
 
     /** Enough of an access key to tell which one is configured, not enough to use it. */

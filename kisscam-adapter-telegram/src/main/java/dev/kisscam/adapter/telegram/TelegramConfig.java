@@ -2,18 +2,23 @@ package dev.kisscam.adapter.telegram;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Everything the Telegram frontend needs, validated at once. The bot token is part of every Bot API URL, so
- * it and the webhook secret never appear in {@link #toString()}.
+ * Everything the Telegram frontend needs, with its defaults and its rules. A value that breaks a rule makes
+ * construction fail with {@link Invalid}, which lists every broken rule at once and names each by the
+ * environment variable an operator sets. The bot token is part of every Bot API URL, so it and the webhook
+ * secret never appear in {@link #toString()} or in a problem.
  *
- * @param botToken          TELEGRAM_BOT_TOKEN
- * @param apiUrl            TELEGRAM_API_URL, the Bot API's base (scheme, host and port only)
+ * @param botToken          {@value #TELEGRAM_BOT_TOKEN}
+ * @param apiUrl            {@value #TELEGRAM_API_URL}, the Bot API's base (scheme, host and port only)
  * @param mode              how updates come in
- * @param webhookSecret     the {@code X-Telegram-Bot-Api-Secret-Token} every webhook call must carry; required in
- *                          webhook mode
+ * @param webhookSecret     {@value #TELEGRAM_WEBHOOK_SECRET}, the {@code X-Telegram-Bot-Api-Secret-Token} every
+ *                          webhook call must carry; required in webhook mode
  * @param albumWindow       how long after an album's last item the album counts as complete
  * @param editInterval      the least time between two edits of one status message
  * @param chatActionEvery   how often "uploading video" is refreshed while a video is generated (it lasts 5 s)
@@ -34,13 +39,21 @@ public record TelegramConfig(
         int maxAttempts,
         Duration retryPause) {
 
+    public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
+    public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    public static final String TELEGRAM_WEBHOOK_SECRET = "TELEGRAM_WEBHOOK_SECRET";
+
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
     public static final long TWENTY_MEGABYTES = 20L * 1024 * 1024;
+
+    /** What @BotFather hands out: the bot's id, a colon, then letters; short enough to sit in every URL. */
+    private static final Pattern BOT_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{1,179}");
+    /** What Telegram accepts as a webhook's {@code secret_token}. */
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     public enum Mode { LONG_POLLING, WEBHOOK }
 
     public TelegramConfig {
-        Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
@@ -48,44 +61,55 @@ public record TelegramConfig(
         Objects.requireNonNull(editInterval, "editInterval");
         Objects.requireNonNull(chatActionEvery, "chatActionEvery");
         Objects.requireNonNull(retryPause, "retryPause");
-        if (!botToken.matches("[A-Za-z0-9:_-]{1,200}")) {
-            // Never echo the token: the message may end up in a log.
-            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN must be 1 to 200 letters, digits, ':', '_' or '-'");
+        var problems = new ArrayList<String>();
+        // Never echo the token or the secret: a problem ends up on a terminal and in logs.
+        if (botToken == null || botToken.isBlank()) {
+            problems.add(TELEGRAM_BOT_TOKEN + " is required: the bot token from @BotFather");
+        } else if (!BOT_TOKEN.matcher(botToken).matches()) {
+            problems.add(TELEGRAM_BOT_TOKEN + " does not look like a bot token (digits, a colon, then letters)");
         }
         String scheme = apiUrl.getScheme();
         if (!("http".equals(scheme) || "https".equals(scheme)) || apiUrl.getHost() == null) {
-            throw new IllegalArgumentException("TELEGRAM_API_URL must be an http or https URL, was " + apiUrl);
+            problems.add(TELEGRAM_API_URL + " must be an http(s) URL, was '" + apiUrl + "'");
+        } else if (apiUrl.getRawPath() != null && !apiUrl.getRawPath().isEmpty() && !"/".equals(apiUrl.getRawPath())) {
+            problems.add(TELEGRAM_API_URL + " takes a scheme, host and port only (no path), was '" + apiUrl + "'");
         }
-        if (apiUrl.getRawPath() != null && !apiUrl.getRawPath().isEmpty() && !"/".equals(apiUrl.getRawPath())) {
-            throw new IllegalArgumentException("TELEGRAM_API_URL takes a scheme, host and port only, was " + apiUrl);
+        if (webhookSecret.isPresent() && !WEBHOOK_SECRET.matcher(webhookSecret.get()).matches()) {
+            problems.add(TELEGRAM_WEBHOOK_SECRET + " must be 1 to 256 of A-Z a-z 0-9 _ -");
         }
-        webhookSecret.ifPresent(secret -> {
-            if (!secret.matches("[A-Za-z0-9_-]{1,256}")) {
-                throw new IllegalArgumentException("the webhook secret must be 1 to 256 of A-Z a-z 0-9 _ -");
-            }
-        });
         if (mode == Mode.WEBHOOK && webhookSecret.isEmpty()) {
-            throw new IllegalArgumentException("webhook mode needs a webhook secret");
+            problems.add(TELEGRAM_WEBHOOK_SECRET + " is required when TELEGRAM_MODE=webhook");
         }
         if (albumWindow.isNegative() || editInterval.isNegative() || retryPause.isNegative()
                 || !chatActionEvery.isPositive()) {
-            throw new IllegalArgumentException("durations cannot be negative and the chat action period must be positive");
+            problems.add("durations cannot be negative and the chat action period must be positive");
         }
         if (maxDownloadBytes <= 0 || maxAttempts < 1) {
-            throw new IllegalArgumentException("maxDownloadBytes must be positive and maxAttempts at least 1");
+            problems.add("maxDownloadBytes must be positive and maxAttempts at least 1");
         }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+    }
+
+    /**
+     * What an operator sets, with the defaults for the rest; every broken rule is reported at once.
+     *
+     * @param webhookSecret required, and only used, when {@code mode} is {@link Mode#WEBHOOK}
+     */
+    public static TelegramConfig of(String botToken, URI apiUrl, Mode mode, Optional<String> webhookSecret) {
+        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(4), TWENTY_MEGABYTES, 5, Duration.ofMillis(500));
     }
 
     /** Long polling against the public Bot API with the defaults the issue names. */
     public static TelegramConfig longPolling(String botToken) {
-        return new TelegramConfig(botToken, DEFAULT_API_URL, Mode.LONG_POLLING, Optional.empty(),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4), TWENTY_MEGABYTES, 5,
-                Duration.ofMillis(500));
+        return of(botToken, DEFAULT_API_URL, Mode.LONG_POLLING, Optional.empty());
     }
 
     /** Updates pushed to our own HTTP endpoint, each carrying {@code secret}. */
     public static TelegramConfig webhook(String botToken, String secret) {
-        return longPolling(botToken).withMode(Mode.WEBHOOK, Optional.of(secret));
+        return of(botToken, DEFAULT_API_URL, Mode.WEBHOOK, Optional.of(secret));
     }
 
     public TelegramConfig withApiUrl(URI url) {
@@ -125,5 +149,22 @@ public record TelegramConfig(
                 + ", albumWindow=" + albumWindow + ", editInterval=" + editInterval
                 + ", chatActionEvery=" + chatActionEvery + ", maxDownloadBytes=" + maxDownloadBytes
                 + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + "]";
+    }
+
+    /**
+     * Every rule a configuration breaks, each in words an operator can act on, naming the variable to change.
+     * No problem quotes the token or the webhook secret.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
     }
 }

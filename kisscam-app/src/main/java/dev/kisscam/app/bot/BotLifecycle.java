@@ -2,26 +2,29 @@ package dev.kisscam.app.bot;
 
 import com.google.inject.Inject;
 import com.sun.net.httpserver.HttpHandler;
-import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.HttpEndpoint;
-import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.http.QueueHealth;
+import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.StorageUpkeep;
 import dev.kisscam.core.service.Kisscam;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts the bot in an order where nothing is asked of a part that is not up yet: the HTTP endpoint (so
  * /health answers "starting"), storage upkeep, job recovery, then the update source. Stops in reverse: no
- * more updates, running jobs persist where they stand, then the stores and clients are released.
+ * more updates, running jobs persist where they stand, then whatever the modules registered to be closed (the
+ * stores, the provider's clients) is released. It knows no provider: the modules add their health checks.
  */
 public final class BotLifecycle {
     private static final System.Logger LOG = System.getLogger(BotLifecycle.class.getName());
@@ -30,45 +33,53 @@ public final class BotLifecycle {
     static final String DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 
     private final AppConfig config;
+    private final AppConfig.Telegram telegramSettings;
     private final Kisscam kisscam;
     private final TelegramAdapters telegram;
     private final TelegramUpdates updates;
     private final StorageUpkeep storage;
-    private final GrokAdapters grok;
-    private final ProviderHealth providerHealth;
+    private final List<HealthCheck> checks;
+    private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
+    /** @param moduleChecks what the installed modules report on, the provider among them */
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
-            StorageUpkeep storage, GrokAdapters grok, ProviderHealth providerHealth, PrometheusMeterRegistry metrics) {
+            StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
+            PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.telegramSettings = config.telegram().orElseThrow(
+                () -> new IllegalArgumentException("the bot needs the Telegram settings"));
         this.kisscam = kisscam;
         this.telegram = telegram;
         this.updates = updates;
         this.storage = storage;
-        this.grok = grok;
-        this.providerHealth = providerHealth;
+        var all = new ArrayList<HealthCheck>();
+        all.add(storage);
+        all.addAll(moduleChecks);
+        all.add(new QueueHealth(kisscam));
+        this.checks = List.copyOf(all);
+        this.closeables = closeables;
         this.metrics = metrics;
     }
 
     public synchronized void start() throws IOException {
-        endpoint = new HttpEndpoint(config.server().host(), config.server().port(),
-                List.of(storage, providerHealth, new QueueHealth(kisscam)), metrics::scrape, routes());
+        endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
         endpoint.start();
         storage.start();
         kisscam.start();
         try {
             updates.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Telegram at " + config.telegram().apiUrl() + ": "
+            throw new IllegalStateException("cannot reach Telegram at " + telegramSettings.config().apiUrl() + ": "
                     + e.getMessage(), e);
         }
-        switch (config.telegram().mode()) {
-            case POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
+        switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> LOG.log(System.Logger.Level.INFO, "taking updates by long polling");
             case WEBHOOK -> {
-                URI url = config.telegram().webhookUrl().orElseThrow();
+                URI url = telegramSettings.webhookUrl().orElseThrow();
                 updates.registerWebhook(url);
                 LOG.log(System.Logger.Level.INFO, "taking updates at " + webhookPath() + " (public URL " + url + ")");
             }
@@ -82,14 +93,14 @@ public final class BotLifecycle {
     }
 
     private Map<String, HttpHandler> routes() {
-        return switch (config.telegram().mode()) {
-            case POLLING -> Map.of();
+        return switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> Map.of();
             case WEBHOOK -> Map.of(webhookPath(), updates.webhookHandler());
         };
     }
 
     private String webhookPath() {
-        String path = config.telegram().webhookUrl().map(URI::getPath).orElse("");
+        String path = telegramSettings.webhookUrl().map(URI::getPath).orElse("");
         return path == null || path.isEmpty() || "/".equals(path) ? DEFAULT_WEBHOOK_PATH : path;
     }
 
@@ -105,8 +116,8 @@ public final class BotLifecycle {
         }
         quietly("Telegram", telegram::close);
         quietly("the core", () -> kisscam.close(JOB_GRACE));
-        quietly("storage", storage::close);
-        quietly("the xAI client", grok::close);
+        // Storage upkeep, the stores and the provider's clients, the last made first.
+        closeables.close();
         if (endpoint != null) {
             quietly("the HTTP endpoint", endpoint::close);
         }

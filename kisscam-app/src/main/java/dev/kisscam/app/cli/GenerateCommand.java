@@ -1,10 +1,12 @@
 package dev.kisscam.app.cli;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.kisscam.app.Launch;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.Modules;
 import dev.kisscam.core.service.Kisscam;
 import java.io.IOException;
@@ -61,14 +63,19 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private int generate(AppConfig config, Path work) throws InterruptedException {
         var terminal = new TerminalDelivery(launch.out(), out);
-        Kisscam kisscam = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work))
-                .getInstance(Kisscam.class);
-        kisscam.start();
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work));
         try {
-            return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.out())
-                    .run(photos);
+            Kisscam kisscam = injector.getInstance(Kisscam.class);
+            kisscam.start();
+            try {
+                return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.out())
+                        .run(photos);
+            } finally {
+                kisscam.close();
+            }
         } finally {
-            kisscam.close();
+            // After the core has stopped: the job store and its lock, the provider's client.
+            injector.getInstance(Closeables.class).close();
         }
     }
 

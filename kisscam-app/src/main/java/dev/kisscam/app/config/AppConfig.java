@@ -1,59 +1,79 @@
 package dev.kisscam.app.config;
 
+import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
+import dev.kisscam.adapter.storage.S3StorageConfig;
+import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Everything the program is told from outside, validated. Immutable; secrets print masked. */
-public record AppConfig(Telegram telegram, Grok grok, Storage storage, Limits limits, Server server, Logging logging) {
+/**
+ * Everything the program is told from outside, validated: each adapter's own configuration record, which
+ * holds its defaults and rules, and the few settings only the program has. Immutable; secrets print masked.
+ *
+ * @param telegram empty for commands that do not talk to Telegram
+ * @param core the core's settings
+ */
+public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
+        Limits limits, Server server, Logging logging) {
 
     public AppConfig {
         Objects.requireNonNull(telegram, "telegram");
-        Objects.requireNonNull(grok, "grok");
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(core, "core");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(logging, "logging");
     }
 
-    public enum TelegramMode { POLLING, WEBHOOK }
-
-    /** {@code token} is empty for commands that do not talk to Telegram. */
-    public record Telegram(Secret token, URI apiUrl, TelegramMode mode, Optional<URI> webhookUrl,
-            Optional<Secret> webhookSecret) {
+    /** The Telegram frontend's settings, and in webhook mode the public URL Telegram calls (its path is served). */
+    public record Telegram(TelegramConfig config, Optional<URI> webhookUrl) {
+        public Telegram {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(webhookUrl, "webhookUrl");
+        }
     }
 
     /**
-     * {@code requestsPerSecond} caps this process's calls to xAI (polls included), to stay inside the account's
-     * rate limit.
-     * {@code userHashSecret} keys the hash sent as xAI's {@code user}; empty means the adapter uses the API key. */
-    public record Grok(Secret apiKey, URI apiUrl, String videoModel, String visionModel, Duration pollInterval,
-            Duration generationTimeout, int videoDurationSeconds, String videoResolution,
-            Optional<Secret> userHashSecret, int requestsPerSecond) {
-    }
-
-    /** Jobs and consents always live under {@code path}; media too, unless it goes to S3. */
-    public sealed interface Storage {
-        Path path();
-
-        Path tempPath();
-    }
-
-    public record LocalStorage(Path path, Path tempPath) implements Storage {
-    }
-
-    public record S3Storage(URI endpoint, String bucket, Secret accessKey, Secret secretKey, String region,
-            Path path, Path tempPath) implements Storage {
-    }
-
-    /**
-     * {@code repeatWindow}: how long a requester's identical photo set is answered from the earlier video
-     * instead of a new (paid) generation; zero turns that off.
+     * Who makes the videos, chosen by VIDEO_PROVIDER. A second provider is a case here holding its adapter's
+     * configuration, and its module, installed from {@code Modules}.
      */
-    public record Limits(int maxConcurrentGenerations, int rateLimitRequests, Duration rateLimitPeriod,
-            Duration repeatWindow) {
+    public sealed interface Provider {
+        record Grok(GrokConfig config) implements Provider {
+            public Grok {
+                Objects.requireNonNull(config, "config");
+            }
+        }
+    }
+
+    /**
+     * Chosen by STORAGE_BACKEND. Jobs and consents always live in files under {@code local}; media too, unless
+     * it goes to S3.
+     */
+    public sealed interface Storage {
+        LocalStorageConfig local();
+    }
+
+    public record LocalStorage(LocalStorageConfig local) implements Storage {
+        public LocalStorage {
+            Objects.requireNonNull(local, "local");
+        }
+    }
+
+    public record S3Storage(S3StorageConfig s3, LocalStorageConfig local) implements Storage {
+        public S3Storage {
+            Objects.requireNonNull(s3, "s3");
+            Objects.requireNonNull(local, "local");
+        }
+    }
+
+    /** How many videos a requester may have per period. */
+    public record Limits(int rateLimitRequests, Duration rateLimitPeriod) {
     }
 
     public record Server(String host, int port) {

@@ -1,25 +1,30 @@
 package dev.kisscam.app.config;
 
+import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.storage.InvalidStorageConfig;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
+import dev.kisscam.adapter.storage.S3StorageConfig;
+import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.service.KisscamSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
- * Reads the configuration from the environment, then a {@code .env} file, then defaults, and validates all
- * of it at once: an operator sees every problem in one run, not one per restart.
+ * Reads the configuration from the environment, then a {@code .env} file, into each adapter's configuration
+ * record, and reports every problem at once: an operator sees them all in one run, not one per restart. The
+ * records hold the defaults and the rules of their settings; this class only parses what is set and hands it
+ * over, and defines the few settings no adapter owns.
  */
 public final class ConfigLoader {
 
@@ -38,34 +43,49 @@ public final class ConfigLoader {
         }
     }
 
-    static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry("TELEGRAM_API_URL", "https://api.telegram.org"),
-            Map.entry("TELEGRAM_MODE", "polling"),
-            Map.entry("GROK_API_URL", "https://api.x.ai/v1"),
-            Map.entry("GROK_VIDEO_MODEL", "grok-imagine-video"),
-            Map.entry("GROK_VISION_MODEL", "grok-4.3"),
-            Map.entry("GROK_POLL_INTERVAL", "1"),
-            Map.entry("GROK_GENERATION_TIMEOUT", "600"),
-            Map.entry("GROK_REQUESTS_PER_SECOND", "10"),
-            Map.entry("VIDEO_DURATION", "6"),
-            Map.entry("VIDEO_RESOLUTION", "480p"),
-            Map.entry("MAX_CONCURRENT_GENERATIONS", "4"),
-            Map.entry("STORAGE_BACKEND", "local"),
-            Map.entry("STORAGE_PATH", "./storage"),
-            Map.entry("S3_REGION", "us-east-1"),
-            Map.entry("RATE_LIMIT_REQUESTS", "10"),
-            Map.entry("RATE_LIMIT_PERIOD", "3600"),
-            Map.entry("REPEAT_CACHE_WINDOW", "3600"),
-            Map.entry("LOG_LEVEL", "INFO"),
-            Map.entry("HOST", "0.0.0.0"),
-            Map.entry("PORT", "8000"));
+    // The settings only the program has; the adapters' records name their own.
+    static final String TELEGRAM_MODE = "TELEGRAM_MODE";
+    static final String TELEGRAM_WEBHOOK_URL = "TELEGRAM_WEBHOOK_URL";
+    static final String VIDEO_PROVIDER = "VIDEO_PROVIDER";
+    static final String STORAGE_BACKEND = "STORAGE_BACKEND";
+    static final String RATE_LIMIT_REQUESTS = "RATE_LIMIT_REQUESTS";
+    static final String RATE_LIMIT_PERIOD = "RATE_LIMIT_PERIOD";
+    static final String LOG_LEVEL = "LOG_LEVEL";
+    static final String LOG_FILE = "LOG_FILE";
+    static final String HOST = "HOST";
+    static final String PORT = "PORT";
 
-    static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "GROK_API_KEY",
-            "GROK_USER_HASH_SECRET", "S3_ACCESS_KEY", "S3_SECRET_KEY");
+    // The words that choose between adapters or modes.
+    static final String POLLING = "polling";
+    static final String WEBHOOK = "webhook";
+    static final String GROK = "grok";
+    static final String LOCAL = "local";
+    static final String S3 = "s3";
 
-    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Every variable the program reads, each documented in .env.example. */
+    static final Set<String> VARIABLES = Set.of(
+            TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_API_URL, TELEGRAM_MODE, TELEGRAM_WEBHOOK_URL,
+            TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
+            VIDEO_PROVIDER, GrokConfig.GROK_API_KEY, GrokConfig.GROK_API_URL, GrokConfig.GROK_VIDEO_MODEL,
+            GrokConfig.GROK_VISION_MODEL, GrokConfig.GROK_POLL_INTERVAL, GrokConfig.GROK_GENERATION_TIMEOUT,
+            GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
+            GrokConfig.VIDEO_RESOLUTION,
+            KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD,
+            KisscamSettings.REPEAT_CACHE_WINDOW,
+            STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
+            S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
+            S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
+            LOG_LEVEL, LOG_FILE, HOST, PORT);
 
-    private ConfigLoader() {
+    /** The variables whose values are never shown. */
+    static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
+            GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
+            S3StorageConfig.S3_SECRET_KEY);
+
+    private final VariableReader reader;
+
+    private ConfigLoader(Map<String, String> values) {
+        this.reader = new VariableReader(values, VARIABLES);
     }
 
     /** The environment over the {@code .env} file in {@code directory} (if there is one). */
@@ -82,191 +102,151 @@ public final class ConfigLoader {
     }
 
     public static Loaded load(Map<String, String> values, Purpose purpose) {
-        var reader = new Reader(values);
-        AppConfig config = reader.read(purpose);
-        return reader.problems.isEmpty() ? new Valid(config) : new Invalid(reader.problems);
+        return new ConfigLoader(values).read(purpose);
     }
 
-    /** The effective configuration, one NAME=value per line, secrets masked. */
-    public static List<String> describe(Map<String, String> values) {
-        var names = new java.util.TreeSet<>(DEFAULTS.keySet());
-        names.addAll(List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "GROK_API_KEY",
-                "GROK_USER_HASH_SECRET", "TEMP_STORAGE_PATH", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY", "LOG_FILE"));
-        var lines = new ArrayList<String>();
-        for (String name : names) {
-            String value = values.getOrDefault(name, DEFAULTS.get(name));
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            lines.add(name + "=" + (SECRETS.contains(name) ? new Secret(value).masked() : value));
-        }
-        return lines;
+    /** The effective configuration, defaults included, one NAME=value per line; secrets masked. */
+    public static List<String> describe(AppConfig config) {
+        return EffectiveConfiguration.of(config).describe(SECRETS);
     }
 
-    /** Reads typed values and collects every problem instead of stopping at the first. */
-    private static final class Reader {
-        private final Map<String, String> values;
-        private final List<String> problems = new ArrayList<>();
+    /** The value of every secret in {@code config}, so that a log can mask them wherever they turn up. */
+    public static List<String> secrets(AppConfig config) {
+        return EffectiveConfiguration.of(config).valuesOf(SECRETS);
+    }
 
-        Reader(Map<String, String> values) {
-            this.values = values;
+    private Loaded read(Purpose purpose) {
+        Optional<AppConfig.Telegram> telegram = purpose == Purpose.BOT ? telegram() : Optional.empty();
+        Optional<AppConfig.Provider> provider = provider();
+        Optional<AppConfig.Storage> storage = storage();
+        Optional<KisscamSettings> core = core();
+        var limits = limits();
+        var server = server();
+        var logging = logging();
+        if (!reader.problems().isEmpty()) {
+            return new Invalid(reader.problems());
         }
+        return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
+                limits, server, logging));
+    }
 
-        AppConfig read(Purpose purpose) {
-            var telegram = telegram(purpose);
-            var grok = new AppConfig.Grok(
-                    required("GROK_API_KEY", "the xAI API key"),
-                    url("GROK_API_URL"),
-                    text("GROK_VIDEO_MODEL"),
-                    text("GROK_VISION_MODEL"),
-                    seconds("GROK_POLL_INTERVAL", false),
-                    seconds("GROK_GENERATION_TIMEOUT", true),
-                    integer("VIDEO_DURATION", 1, 15),
-                    oneOf("VIDEO_RESOLUTION", List.of("480p", "720p", "1080p")),
-                    optional("GROK_USER_HASH_SECRET").map(Secret::new),
-                    integer("GROK_REQUESTS_PER_SECOND", 1, 100_000));
-            if (grok.pollInterval().compareTo(grok.generationTimeout()) >= 0) {
-                problems.add("GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT");
-            }
-            var limits = new AppConfig.Limits(
-                    integer("MAX_CONCURRENT_GENERATIONS", 1, 1000),
-                    integer("RATE_LIMIT_REQUESTS", 1, 1_000_000),
-                    Duration.ofSeconds(integer("RATE_LIMIT_PERIOD", 1, Integer.MAX_VALUE)),
-                    Duration.ofSeconds(integer("REPEAT_CACHE_WINDOW", 0, 7 * 24 * 3600)));
-            var server = new AppConfig.Server(text("HOST"), integer("PORT", 0, 65_535));
-            var logging = new AppConfig.Logging(
-                    oneOf("LOG_LEVEL", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
-                    optional("LOG_FILE").map(Path::of));
-            return new AppConfig(telegram, grok, storage(), limits, server, logging);
+    private Optional<AppConfig.Telegram> telegram() {
+        Optional<TelegramConfig.Mode> mode = choose(TELEGRAM_MODE, List.of(
+                new Option<>(POLLING, () -> Optional.of(TelegramConfig.Mode.LONG_POLLING)),
+                new Option<>(WEBHOOK, () -> Optional.of(TelegramConfig.Mode.WEBHOOK))));
+        Optional<URI> webhookUrl = webhookUrl(mode.orElse(TelegramConfig.Mode.LONG_POLLING));
+        Optional<TelegramConfig> config = accepted(() -> TelegramConfig.of(
+                reader.text(TelegramConfig.TELEGRAM_BOT_TOKEN).orElse(null),
+                reader.url(TelegramConfig.TELEGRAM_API_URL).orElse(TelegramConfig.DEFAULT_API_URL),
+                mode.orElse(TelegramConfig.Mode.LONG_POLLING),
+                reader.text(TelegramConfig.TELEGRAM_WEBHOOK_SECRET)));
+        return config.map(telegram -> new AppConfig.Telegram(telegram, webhookUrl));
+    }
+
+    /** Where Telegram calls us: only the program serves it, so only the program checks it. */
+    private Optional<URI> webhookUrl(TelegramConfig.Mode mode) {
+        Optional<URI> url = reader.url(TELEGRAM_WEBHOOK_URL);
+        url.filter(u -> !("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null)
+                .ifPresent(u -> reader.problem(TELEGRAM_WEBHOOK_URL + " must be an http(s) URL, was '" + u + "'"));
+        if (mode == TelegramConfig.Mode.WEBHOOK && reader.text(TELEGRAM_WEBHOOK_URL).isEmpty()) {
+            reader.problem(TELEGRAM_WEBHOOK_URL + " is required when " + TELEGRAM_MODE + "=" + WEBHOOK);
         }
+        return url;
+    }
 
-        private AppConfig.Telegram telegram(Purpose purpose) {
-            Secret token = purpose == Purpose.BOT
-                    ? required("TELEGRAM_BOT_TOKEN", "the bot token from @BotFather")
-                    : new Secret(optional("TELEGRAM_BOT_TOKEN").orElse(""));
-            if (!token.value().isEmpty() && !token.value().matches("\\d+:[A-Za-z0-9_-]+")) {
-                problems.add("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters)");
-            }
-            URI apiUrl = url("TELEGRAM_API_URL");
-            if (apiUrl.getRawPath() != null && !apiUrl.getRawPath().isEmpty() && !"/".equals(apiUrl.getRawPath())) {
-                problems.add("TELEGRAM_API_URL takes a scheme, host and port only (no path), was '" + apiUrl + "'");
-            }
-            String mode = oneOf("TELEGRAM_MODE", List.of("polling", "webhook"));
-            var telegramMode = "webhook".equals(mode) ? AppConfig.TelegramMode.WEBHOOK : AppConfig.TelegramMode.POLLING;
-            Optional<URI> webhookUrl = optional("TELEGRAM_WEBHOOK_URL").map(v -> parseUrl("TELEGRAM_WEBHOOK_URL", v));
-            Optional<Secret> webhookSecret = optional("TELEGRAM_WEBHOOK_SECRET").map(Secret::new);
-            if (telegramMode == AppConfig.TelegramMode.WEBHOOK && purpose == Purpose.BOT) {
-                if (webhookUrl.isEmpty()) {
-                    problems.add("TELEGRAM_WEBHOOK_URL is required when TELEGRAM_MODE=webhook");
-                }
-                if (webhookSecret.isEmpty()) {
-                    problems.add("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE=webhook");
-                }
-            }
-            webhookSecret.filter(s -> !WEBHOOK_SECRET.matcher(s.value()).matches()).ifPresent(s ->
-                    problems.add("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ -"));
-            return new AppConfig.Telegram(token, apiUrl, telegramMode, webhookUrl, webhookSecret);
-        }
+    private Optional<AppConfig.Provider> provider() {
+        return choose(VIDEO_PROVIDER, List.of(new Option<>(GROK, () -> grok().map(AppConfig.Provider.Grok::new))));
+    }
 
-        private AppConfig.Storage storage() {
-            String backend = oneOf("STORAGE_BACKEND", List.of("local", "s3"));
-            Path path = Path.of(text("STORAGE_PATH"));
-            Path temp = optional("TEMP_STORAGE_PATH").map(Path::of).orElse(path.resolve("tmp"));
-            if (!"s3".equals(backend)) {
-                return new AppConfig.LocalStorage(path, temp);
-            }
-            URI endpoint = optional("S3_ENDPOINT").map(v -> parseUrl("S3_ENDPOINT", v)).orElseGet(() -> {
-                problems.add("S3_ENDPOINT is required when STORAGE_BACKEND=s3");
-                return URI.create("http://invalid");
-            });
-            return new AppConfig.S3Storage(endpoint,
-                    required("S3_BUCKET", "the bucket for photos and videos").value(),
-                    required("S3_ACCESS_KEY", "the S3 access key"),
-                    required("S3_SECRET_KEY", "the S3 secret key"),
-                    text("S3_REGION"), path, temp);
-        }
+    private Optional<GrokConfig> grok() {
+        var grok = GrokConfig.builder(reader.text(GrokConfig.GROK_API_KEY).orElse(null));
+        reader.url(GrokConfig.GROK_API_URL).ifPresent(grok::baseUrl);
+        reader.text(GrokConfig.GROK_USER_HASH_SECRET).ifPresent(grok::userHashSecret);
+        reader.text(GrokConfig.GROK_VIDEO_MODEL).ifPresent(grok::videoModel);
+        reader.text(GrokConfig.GROK_VISION_MODEL).ifPresent(grok::visionModel);
+        reader.seconds(GrokConfig.GROK_POLL_INTERVAL).ifPresent(grok::pollInterval);
+        reader.seconds(GrokConfig.GROK_GENERATION_TIMEOUT).ifPresent(grok::generationTimeout);
+        reader.integer(GrokConfig.GROK_REQUESTS_PER_SECOND).ifPresent(grok::requestsPerSecond);
+        reader.integer(GrokConfig.VIDEO_DURATION).ifPresent(grok::durationSeconds);
+        reader.text(GrokConfig.VIDEO_RESOLUTION).map(word -> word.toLowerCase(Locale.ROOT)).ifPresent(grok::resolution);
+        return accepted(grok::build);
+    }
 
-        private String raw(String name) {
-            String value = values.get(name);
-            if (value == null || value.isBlank()) {
-                value = DEFAULTS.get(name);
-            }
-            return value == null ? null : value.strip();
-        }
+    private Optional<AppConfig.Storage> storage() {
+        return choose(STORAGE_BACKEND, List.of(
+                new Option<>(LOCAL, () -> localFiles().map(AppConfig.LocalStorage::new)),
+                new Option<>(S3, this::s3Storage)));
+    }
 
-        private Optional<String> optional(String name) {
-            return Optional.ofNullable(raw(name)).filter(v -> !v.isEmpty());
-        }
+    private Optional<AppConfig.Storage> s3Storage() {
+        Optional<LocalStorageConfig> files = localFiles();
+        Optional<S3StorageConfig> bucket = accepted(() -> S3StorageConfig.of(
+                reader.text(S3StorageConfig.S3_ENDPOINT).orElse(null),
+                reader.text(S3StorageConfig.S3_BUCKET).orElse(null),
+                reader.text(S3StorageConfig.S3_ACCESS_KEY).orElse(null),
+                reader.text(S3StorageConfig.S3_SECRET_KEY).orElse(null),
+                reader.text(S3StorageConfig.S3_REGION).orElse(S3StorageConfig.DEFAULT_REGION)));
+        return bucket.flatMap(s3 -> files.map(local -> new AppConfig.S3Storage(s3, local)));
+    }
 
-        private String text(String name) {
-            return optional(name).orElse("");
-        }
+    private Optional<LocalStorageConfig> localFiles() {
+        Path path = reader.path(LocalStorageConfig.STORAGE_PATH).orElse(LocalStorageConfig.DEFAULT_STORAGE_PATH);
+        Optional<Path> temp = reader.path(LocalStorageConfig.TEMP_STORAGE_PATH);
+        return accepted(() -> {
+            LocalStorageConfig underPath = LocalStorageConfig.at(path);
+            return temp.map(underPath::withTempPath).orElse(underPath);
+        });
+    }
 
-        private Secret required(String name, String what) {
-            Optional<String> value = optional(name);
-            if (value.isEmpty()) {
-                problems.add(name + " is required: " + what);
-            }
-            return new Secret(value.orElse(""));
-        }
+    private Optional<KisscamSettings> core() {
+        Optional<Integer> generations = reader.integer(KisscamSettings.MAX_CONCURRENT_GENERATIONS);
+        Optional<Duration> repeatWindow = reader.seconds(KisscamSettings.REPEAT_CACHE_WINDOW);
+        return accepted(() -> {
+            KisscamSettings settings = KisscamSettings.defaults();
+            settings = generations.map(settings::withMaxConcurrentGenerations).orElse(settings);
+            return repeatWindow.map(settings::withRepeatWindow).orElse(settings);
+        });
+    }
 
-        private URI url(String name) {
-            return parseUrl(name, text(name));
-        }
+    private AppConfig.Limits limits() {
+        return new AppConfig.Limits(
+                reader.integer(RATE_LIMIT_REQUESTS, 1, 1_000_000).orElse(10),
+                Duration.ofSeconds(reader.integer(RATE_LIMIT_PERIOD, 1, Integer.MAX_VALUE).orElse(3600)));
+    }
 
-        private URI parseUrl(String name, String value) {
-            try {
-                URI uri = new URI(value);
-                if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                        || uri.getHost() == null) {
-                    problems.add(name + " must be an http(s) URL, was '" + value + "'");
-                    return URI.create("http://invalid");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                problems.add(name + " must be an http(s) URL, was '" + value + "'");
-                return URI.create("http://invalid");
-            }
-        }
+    private AppConfig.Server server() {
+        return new AppConfig.Server(reader.text(HOST).orElse("0.0.0.0"), reader.integer(PORT, 0, 65_535).orElse(8000));
+    }
 
-        private int integer(String name, int min, int max) {
-            String value = text(name);
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    problems.add(name + " must be between " + min + " and " + max + ", was " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problems.add(name + " must be a whole number, was '" + value + "'");
-                return min;
-            }
-        }
+    private AppConfig.Logging logging() {
+        return new AppConfig.Logging(
+                reader.oneOf(LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO").orElse("INFO"),
+                reader.path(LOG_FILE));
+    }
 
-        private Duration seconds(String name, boolean mustBePositive) {
-            String value = text(name);
-            try {
-                BigDecimal seconds = new BigDecimal(value);
-                if (seconds.signum() < 0 || mustBePositive && seconds.signum() == 0) {
-                    problems.add(name + " must be " + (mustBePositive ? "more than" : "at least") + " 0 seconds, was " + value);
-                    return Duration.ofSeconds(1);
-                }
-                return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
-            } catch (NumberFormatException | ArithmeticException e) {
-                problems.add(name + " must be a number of seconds (decimals allowed), was '" + value + "'");
-                return Duration.ofSeconds(1);
-            }
-        }
+    /** A word an operator may set to choose, and how to read what it chooses. */
+    private record Option<T>(String word, Supplier<Optional<T>> read) {
+    }
 
-        private String oneOf(String name, List<String> allowed) {
-            String value = text(name);
-            for (String candidate : allowed) {
-                if (candidate.equalsIgnoreCase(value)) {
-                    return candidate;
-                }
-            }
-            problems.add(name + " must be one of " + String.join(", ", allowed) + ", was '" + value + "'");
-            return allowed.getFirst();
+    /** What the word set for {@code name} chooses; the first option when unset, nothing when no option fits. */
+    private <T> Optional<T> choose(String name, List<Option<T>> options) {
+        List<String> words = options.stream().map(Option::word).toList();
+        return reader.oneOf(name, words, words.getFirst())
+                .flatMap(word -> options.get(words.indexOf(word)).read().get());
+    }
+
+    /** The record {@code build} makes, or nothing once the rules it breaks are noted. */
+    private <T> Optional<T> accepted(Supplier<T> build) {
+        try {
+            return Optional.of(build.get());
+        } catch (TelegramConfig.Invalid invalid) {
+            return reader.refused(invalid.problems());
+        } catch (GrokConfig.Invalid invalid) {
+            return reader.refused(invalid.problems());
+        } catch (InvalidStorageConfig invalid) {
+            return reader.refused(invalid.problems());
+        } catch (KisscamSettings.Invalid invalid) {
+            return reader.refused(invalid.problems());
         }
     }
 }

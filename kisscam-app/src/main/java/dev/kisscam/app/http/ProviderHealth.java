@@ -1,16 +1,36 @@
 package dev.kisscam.app.http;
 
-import dev.kisscam.adapter.grok.GrokHealth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
-/** /health's view of xAI: down while a circuit breaker is open, with each endpoint family's state. */
+/**
+ * /health's view of the video provider, whichever it is: down while a circuit breaker towards it is open, with
+ * each endpoint's circuit. The provider's module says how to read its circuits.
+ */
 public final class ProviderHealth implements HealthCheck {
-    private final GrokHealth health;
+    private final Supplier<List<Circuit>> circuits;
 
-    public ProviderHealth(GrokHealth health) {
-        this.health = health;
+    /** @param circuits read afresh on every check */
+    public ProviderHealth(Supplier<List<Circuit>> circuits) {
+        this.circuits = Objects.requireNonNull(circuits, "circuits");
+    }
+
+    /** Whether calls to an endpoint go through: {@code OPEN} means they fail at once until the breaker tries again. */
+    public enum State { CLOSED, HALF_OPEN, OPEN }
+
+    /**
+     * @param endpoint what the provider's calls of this kind are called, such as {@code video}
+     * @param failureRatePercent of the recent calls, or -1 before enough calls were made to tell
+     */
+    public record Circuit(String endpoint, State state, float failureRatePercent) {
+        public Circuit {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(state, "state");
+        }
     }
 
     @Override
@@ -21,10 +41,12 @@ public final class ProviderHealth implements HealthCheck {
     @Override
     public Status check() {
         var details = new LinkedHashMap<String, Object>();
-        for (GrokHealth.EndpointHealth endpoint : health.endpoints()) {
-            details.put(endpoint.name(), Map.of("circuit", endpoint.state().name().toLowerCase(Locale.ROOT),
-                    "failureRatePercent", endpoint.failureRatePercent()));
+        boolean up = true;
+        for (Circuit circuit : circuits.get()) {
+            details.put(circuit.endpoint(), Map.of("circuit", circuit.state().name().toLowerCase(Locale.ROOT),
+                    "failureRatePercent", circuit.failureRatePercent()));
+            up &= circuit.state() != State.OPEN;
         }
-        return new Status(health.available(), details);
+        return new Status(up, details);
     }
 }

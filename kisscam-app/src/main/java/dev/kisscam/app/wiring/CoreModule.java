@@ -26,9 +26,11 @@ import java.time.Clock;
  * The core, its settings, the in-process quota, the repeat rule's memory and the metrics it reports through.
  */
 final class CoreModule extends AbstractModule {
+    private final KisscamSettings settings;
     private final AppConfig.Limits limits;
 
-    CoreModule(AppConfig.Limits limits) {
+    CoreModule(KisscamSettings settings, AppConfig.Limits limits) {
+        this.settings = settings;
         this.limits = limits;
     }
 
@@ -43,14 +45,13 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     KisscamSettings settings() {
-        return KisscamSettings.defaults().withMaxConcurrentGenerations(limits.maxConcurrentGenerations())
-                .withRepeatWindow(limits.repeatWindow());
+        return settings;
     }
 
     @Provides
     @Singleton
     EarlierVideos earlierVideos(MeterRegistry registry) {
-        if (!limits.repeatWindow().isPositive()) {
+        if (!settings.repeatWindow().isPositive()) {
             return EarlierVideos.NONE;
         }
         var videos = new CaffeineEarlierVideos(KEPT_VIDEOS);

@@ -3,9 +3,11 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
-import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.adapter.grok.GrokHealth;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
@@ -15,7 +17,10 @@ import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.VideoGenerator;
 import java.time.Duration;
 
-/** People detection and video generation at xAI. Building the client does no I/O; the first call does. */
+/**
+ * People detection and video generation at xAI, the provider's health for /health, and its HTTP client
+ * registered to be closed. Building the client does no I/O; the first call does.
+ */
 final class GrokModule extends AbstractModule {
     static final int CACHED_DETECTIONS = 10_000;
 
@@ -23,26 +28,15 @@ final class GrokModule extends AbstractModule {
     private final Duration repeatWindow;
 
     /** @param repeatWindow how long a photo's people count is remembered by its digest (zero: never) */
-    GrokModule(AppConfig.Grok grok, Duration repeatWindow) {
+    GrokModule(GrokConfig config, Duration repeatWindow) {
+        this.config = config;
         this.repeatWindow = repeatWindow;
-        var builder = GrokConfig.builder(grok.apiKey().value())
-                .baseUrl(grok.apiUrl())
-                .videoModel(grok.videoModel())
-                .visionModel(grok.visionModel())
-                .pollInterval(grok.pollInterval())
-                .generationTimeout(grok.generationTimeout())
-                .durationSeconds(grok.videoDurationSeconds())
-                .resolution(grok.videoResolution())
-                .rateLimit(new GrokConfig.RateLimitSettings(grok.requestsPerSecond(), Duration.ofSeconds(1),
-                        GrokConfig.RateLimitSettings.DEFAULT.maxWait()));
-        grok.userHashSecret().ifPresent(secret -> builder.userHashSecret(secret.value()));
-        this.config = builder.build();
     }
 
     @Provides
     @Singleton
-    GrokAdapters grok() {
-        return GrokAdapters.create(config);
+    GrokAdapters grok(Closeables closeables) {
+        return closeables.register(GrokAdapters.create(config));
     }
 
     /** Metered right around xAI, so the metrics count real calls; the cache answers repeats before that. */
@@ -59,9 +53,19 @@ final class GrokModule extends AbstractModule {
         return new MeteredVideoGenerator(grok.videoGenerator(), registry);
     }
 
-    @Provides
+    @ProvidesIntoSet
     @Singleton
-    ProviderHealth providerHealth(GrokAdapters grok) {
-        return new ProviderHealth(grok.health());
+    HealthCheck providerHealth(GrokAdapters grok) {
+        GrokHealth health = grok.health();
+        return new ProviderHealth(() -> health.endpoints().stream().map(GrokModule::circuit).toList());
+    }
+
+    private static ProviderHealth.Circuit circuit(GrokHealth.EndpointHealth endpoint) {
+        ProviderHealth.State state = switch (endpoint.state()) {
+            case CLOSED -> ProviderHealth.State.CLOSED;
+            case HALF_OPEN -> ProviderHealth.State.HALF_OPEN;
+            case OPEN -> ProviderHealth.State.OPEN;
+        };
+        return new ProviderHealth.Circuit(endpoint.name(), state, endpoint.failureRatePercent());
     }
 }

@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Jobs and consents as files under STORAGE_PATH, whichever backend holds the media: both storage modules
- * install it. The job store holds a lock on its directory, so one process owns it at a time.
+ * install it. The job store holds a lock on its directory, so one process owns it at a time; it is registered to
+ * be closed, which releases the lock.
  */
 final class LocalRecordsModule extends AbstractModule {
     private final LocalStorageConfig config;
@@ -23,8 +24,8 @@ final class LocalRecordsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FileSystemJobStore fileSystemJobs(Clock clock) {
-        return FileSystemJobStore.open(config, clock);
+    FileSystemJobStore fileSystemJobs(Clock clock, Closeables closeables) {
+        return closeables.register(FileSystemJobStore.open(config, clock));
     }
 
     @Provides

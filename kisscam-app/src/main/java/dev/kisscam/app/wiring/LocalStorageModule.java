@@ -7,17 +7,15 @@ import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.MediaStore;
 import java.time.Clock;
-import java.util.List;
 
 /** Photos, videos, jobs and consents as files under STORAGE_PATH. Opens nothing until first asked. */
 final class LocalStorageModule extends AbstractModule {
     private final LocalStorageConfig config;
 
-    LocalStorageModule(AppConfig.LocalStorage storage) {
-        this.config = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    LocalStorageModule(LocalStorageConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -39,8 +37,8 @@ final class LocalStorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(FileSystemMediaStore media, FileSystemJobStore jobs, Clock clock) {
-        return new StorageUpkeep(media, media.location(), MediaSweeper.of(media, config.mediaTtl(), clock), jobs,
-                List.of(jobs));
+    StorageUpkeep upkeep(FileSystemMediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables) {
+        return closeables.register(
+                new StorageUpkeep(media, media.location(), MediaSweeper.of(media, config.mediaTtl(), clock), jobs));
     }
 }

@@ -2,7 +2,11 @@ package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +15,9 @@ import java.util.List;
 /**
  * Chooses the modules for a configuration. Modules only describe how to build things; nothing is opened,
  * connected or created until the program asks for it, so building an injector is free of I/O.
+ *
+ * <p>Every module may add a {@link HealthCheck} to the set /health reports, and registers what it makes that
+ * must be released in the {@link Closeables}, so the program runs and stops any adapter without knowing it.
  */
 public final class Modules {
     private Modules() {
@@ -18,9 +25,12 @@ public final class Modules {
 
     /** The Telegram bot: everything from the configuration. */
     public static List<Module> bot(AppConfig config) {
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), config.limits().repeatWindow()),
-                storage(config.storage()), new TelegramModule(config.telegram()));
+        AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
+                "the bot needs the Telegram settings: load the configuration for the bot"));
+        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+                storage(config.storage()),
+                provider(config.provider(), config.core().repeatWindow()),
+                new TelegramModule(telegram.config()));
     }
 
     /**
@@ -28,10 +38,11 @@ public final class Modules {
      * {@code workDirectory} for its one job, so it never competes with a running bot for STORAGE_PATH.
      */
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
-        var privateStorage = new AppConfig.LocalStorage(workDirectory, workDirectory.resolve("tmp"));
-        return List.of(new AppConfigModule(config), new MetricsModule(), new CoreModule(config.limits()),
-                new GrokModule(config.grok(), Duration.ZERO),
-                storage(privateStorage), new AbstractModule() {
+        var privateStorage = new AppConfig.LocalStorage(LocalStorageConfig.at(workDirectory));
+        return List.of(new ProgramModule(config), new MetricsModule(),
+                new CoreModule(config.core().withRepeatWindow(Duration.ZERO), config.limits()),
+                storage(privateStorage), provider(config.provider(), Duration.ZERO),
+                new AbstractModule() {
                     @Override
                     protected void configure() {
                         bind(Delivery.class).toInstance(terminal);
@@ -41,21 +52,31 @@ public final class Modules {
 
     static Module storage(AppConfig.Storage storage) {
         return switch (storage) {
-            case AppConfig.LocalStorage local -> new LocalStorageModule(local);
-            case AppConfig.S3Storage s3 -> new S3StorageModule(s3);
+            case AppConfig.LocalStorage local -> new LocalStorageModule(local.local());
+            case AppConfig.S3Storage s3 -> new S3StorageModule(s3.s3(), s3.local());
         };
     }
 
-    private static final class AppConfigModule extends AbstractModule {
+    /** @param countsWindow how long a photo's people count is remembered by its digest (zero: never) */
+    static Module provider(AppConfig.Provider provider, Duration countsWindow) {
+        return switch (provider) {
+            case AppConfig.Provider.Grok grok -> new GrokModule(grok.config(), countsWindow);
+        };
+    }
+
+    /** What every program has, whatever its adapters: its configuration, and where modules register. */
+    private static final class ProgramModule extends AbstractModule {
         private final AppConfig config;
 
-        AppConfigModule(AppConfig config) {
+        ProgramModule(AppConfig config) {
             this.config = config;
         }
 
         @Override
         protected void configure() {
             bind(AppConfig.class).toInstance(config);
+            bind(Closeables.class).in(Singleton.class);
+            Multibinder.newSetBinder(binder(), HealthCheck.class);
         }
     }
 }

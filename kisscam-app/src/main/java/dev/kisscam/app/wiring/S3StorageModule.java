@@ -8,10 +8,8 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.adapter.storage.S3MediaStore;
 import dev.kisscam.adapter.storage.S3StorageConfig;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.MediaStore;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Photos and videos in an S3 bucket; jobs and consents stay as files under STORAGE_PATH. Connecting (and
@@ -21,10 +19,9 @@ final class S3StorageModule extends AbstractModule {
     private final S3StorageConfig s3;
     private final LocalStorageConfig local;
 
-    S3StorageModule(AppConfig.S3Storage storage) {
-        this.s3 = S3StorageConfig.of(storage.endpoint().toString(), storage.bucket(), storage.accessKey().value(),
-                storage.secretKey().value(), storage.region());
-        this.local = LocalStorageConfig.at(storage.path()).withTempPath(storage.tempPath());
+    S3StorageModule(S3StorageConfig s3, LocalStorageConfig local) {
+        this.s3 = s3;
+        this.local = local;
     }
 
     @Override
@@ -34,8 +31,8 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    S3MediaStore s3Media() {
-        return S3MediaStore.connect(s3);
+    S3MediaStore s3Media(Closeables closeables) {
+        return closeables.register(S3MediaStore.connect(s3));
     }
 
     @Provides
@@ -46,8 +43,8 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock) {
-        return new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs,
-                List.of(jobs, media));
+    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables) {
+        return closeables.register(
+                new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs));
     }
 }

@@ -7,12 +7,12 @@ import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * What a storage backend needs besides its ports: periodic upkeep (media past its TTL, finished job records
- * past their retention), a health check, and releasing the stores on the way out.
+ * past their retention) and a health check. The stores themselves are released by whoever registered them,
+ * after this upkeep has stopped.
  */
 public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StorageUpkeep.class.getName());
@@ -24,16 +24,13 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private final String location;
     private final MediaSweeper sweeper;
     private final FileSystemJobStore jobs;
-    private final List<AutoCloseable> releaseLast;
     private volatile Thread pruner;
 
-    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs,
-            List<AutoCloseable> releaseLast) {
+    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs) {
         this.media = media;
         this.location = location;
         this.sweeper = sweeper;
         this.jobs = jobs;
-        this.releaseLast = List.copyOf(releaseLast);
     }
 
     public synchronized void start() {
@@ -74,7 +71,7 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
         }
     }
 
-    /** Stops the upkeep and then releases the stores (the job store's lock among them). */
+    /** Stops the upkeep; the stores stay open for whoever closes them next. */
     @Override
     public void close() {
         Thread running;
@@ -86,12 +83,5 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
             running.interrupt();
         }
         sweeper.close();
-        for (AutoCloseable resource : releaseLast) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not release " + resource.getClass().getSimpleName() + ": " + e);
-            }
-        }
     }
 }

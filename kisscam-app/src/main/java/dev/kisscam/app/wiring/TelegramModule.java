@@ -7,10 +7,8 @@ import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.CorePorts;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
-import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.service.Kisscam;
-import java.util.Optional;
 
 /**
  * The Telegram bot: its delivery, which the core is built with, and its updates, which are built from the
@@ -19,14 +17,8 @@ import java.util.Optional;
 final class TelegramModule extends AbstractModule {
     private final TelegramConfig config;
 
-    TelegramModule(AppConfig.Telegram telegram) {
-        String token = telegram.token().value();
-        Optional<String> secret = telegram.webhookSecret().map(s -> s.value());
-        TelegramConfig base = switch (telegram.mode()) {
-            case POLLING -> TelegramConfig.longPolling(token);
-            case WEBHOOK -> TelegramConfig.webhook(token, secret.orElseThrow());
-        };
-        this.config = base.withApiUrl(telegram.apiUrl());
+    TelegramModule(TelegramConfig config) {
+        this.config = config;
     }
 
     @Provides

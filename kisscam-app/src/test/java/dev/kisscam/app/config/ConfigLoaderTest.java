@@ -2,12 +2,17 @@ package dev.kisscam.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
+import dev.kisscam.adapter.telegram.TelegramConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,25 +27,90 @@ class ConfigLoaderTest {
         return env;
     }
 
+    /** Every optional part switched on: media in S3, updates by webhook. */
+    private static Map<String, String> withS3AndWebhook() {
+        var env = minimal();
+        env.put("STORAGE_BACKEND", "s3");
+        env.put("S3_ENDPOINT", "http://127.0.0.1:9000");
+        env.put("S3_BUCKET", "videos");
+        env.put("S3_ACCESS_KEY", "s3-access-key-id");
+        env.put("S3_SECRET_KEY", "s3-super-secret");
+        env.put("TELEGRAM_MODE", "webhook");
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
+        env.put("TELEGRAM_WEBHOOK_SECRET", "webhook-secret-value");
+        return env;
+    }
+
     private static AppConfig valid(Map<String, String> env, ConfigLoader.Purpose purpose) {
         var loaded = ConfigLoader.load(env, purpose);
         assertThat(loaded).isInstanceOf(ConfigLoader.Valid.class);
         return ((ConfigLoader.Valid) loaded).config();
     }
 
+    private static List<String> problems(Map<String, String> env) {
+        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
+        assertThat(loaded).isInstanceOf(ConfigLoader.Invalid.class);
+        return ((ConfigLoader.Invalid) loaded).problems();
+    }
+
+    private static GrokConfig grok(AppConfig config) {
+        return switch (config.provider()) {
+            case AppConfig.Provider.Grok grok -> grok.config();
+        };
+    }
+
+    private static TelegramConfig telegram(AppConfig config) {
+        return config.telegram().orElseThrow().config();
+    }
+
     @Test
     void the_two_secrets_are_enough_and_everything_else_has_a_default() {
         AppConfig config = valid(minimal(), ConfigLoader.Purpose.BOT);
 
-        assertThat(config.telegram().apiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
-        assertThat(config.telegram().mode()).isEqualTo(AppConfig.TelegramMode.POLLING);
-        assertThat(config.grok().apiUrl()).isEqualTo(URI.create("https://api.x.ai/v1"));
-        assertThat(config.grok().pollInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.grok().generationTimeout()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.grok().videoDurationSeconds()).isEqualTo(6);
-        assertThat(config.storage()).isEqualTo(new AppConfig.LocalStorage(Path.of("./storage"), Path.of("./storage/tmp")));
-        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(4, 10, Duration.ofHours(1), Duration.ofHours(1)));
+        assertThat(telegram(config).apiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+        assertThat(telegram(config).mode()).isEqualTo(TelegramConfig.Mode.LONG_POLLING);
+        assertThat(config.provider()).isInstanceOf(AppConfig.Provider.Grok.class);
+        assertThat(grok(config).baseUrl()).isEqualTo(URI.create("https://api.x.ai/v1"));
+        assertThat(grok(config).pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(grok(config).generationTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(grok(config).durationSeconds()).isEqualTo(6);
+        assertThat(grok(config).rateLimit().permits()).isEqualTo(10);
+        assertThat(grok(config).userHashSecret()).isEqualTo(KEY);
+        assertThat(config.storage()).isEqualTo(new AppConfig.LocalStorage(LocalStorageConfig.at(Path.of("./storage"))));
+        assertThat(config.storage().local().tempPath()).isEqualTo(Path.of("storage", "tmp").toAbsolutePath());
+        assertThat(config.core().maxConcurrentGenerations()).isEqualTo(4);
+        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(10, Duration.ofHours(1)));
+        assertThat(config.core().repeatWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(config.server()).isEqualTo(new AppConfig.Server("0.0.0.0", 8000));
+    }
+
+    @Test
+    void what_is_set_reaches_the_adapters_records() {
+        var env = minimal();
+        env.put("GROK_API_URL", "http://127.0.0.1:9/v1");
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-2");
+        env.put("GROK_VISION_MODEL", "grok-5");
+        env.put("GROK_GENERATION_TIMEOUT", "120");
+        env.put("GROK_REQUESTS_PER_SECOND", "25");
+        env.put("VIDEO_DURATION", "8");
+        env.put("VIDEO_RESOLUTION", "720P");
+        env.put("MAX_CONCURRENT_GENERATIONS", "12");
+        env.put("TELEGRAM_API_URL", "http://127.0.0.1:8081");
+        env.put("TEMP_STORAGE_PATH", "/var/tmp/kisscam");
+
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(grok(config).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
+        assertThat(grok(config).videoModel()).isEqualTo("grok-imagine-video-2");
+        assertThat(grok(config).visionModel()).isEqualTo("grok-5");
+        assertThat(grok(config).generationTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(grok(config).rateLimit().permits()).isEqualTo(25);
+        assertThat(grok(config).rateLimit().period()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(grok(config).durationSeconds()).isEqualTo(8);
+        assertThat(grok(config).resolution()).isEqualTo("720p");
+        assertThat(config.core().maxConcurrentGenerations()).isEqualTo(12);
+        assertThat(telegram(config).apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
+        assertThat(config.storage().local().tempPath()).isEqualTo(Path.of("/var/tmp/kisscam"));
     }
 
     @Test
@@ -52,9 +122,7 @@ class ConfigLoaderTest {
         env.put("GROK_POLL_INTERVAL", "soon");
         env.put("PORT", "70000");
 
-        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
-
-        assertThat(loaded).isInstanceOfSatisfying(ConfigLoader.Invalid.class, invalid -> assertThat(invalid.problems())
+        assertThat(problems(env))
                 .anyMatch(p -> p.startsWith("TELEGRAM_BOT_TOKEN is required"))
                 .anyMatch(p -> p.startsWith("GROK_API_KEY is required"))
                 .anyMatch(p -> p.startsWith("TELEGRAM_API_URL must be an http(s) URL"))
@@ -62,7 +130,28 @@ class ConfigLoaderTest {
                 .anyMatch(p -> p.equals("MAX_CONCURRENT_GENERATIONS must be between 1 and 1000, was -3"))
                 .anyMatch(p -> p.startsWith("GROK_POLL_INTERVAL must be a number of seconds"))
                 .anyMatch(p -> p.startsWith("PORT must be between 0 and 65535"))
-                .hasSize(7));
+                .hasSize(7);
+    }
+
+    @Test
+    void the_adapters_rules_are_reported_through_their_records_together_with_parse_errors() {
+        var env = minimal();
+        env.put("VIDEO_DURATION", "20");
+        env.put("VIDEO_RESOLUTION", "4k");
+        env.put("GROK_POLL_INTERVAL", "600");
+        env.put("GROK_GENERATION_TIMEOUT", "600");
+        env.put("MAX_CONCURRENT_GENERATIONS", "0");
+        env.put("TEMP_STORAGE_PATH", "./storage/media/tmp");
+        env.put("RATE_LIMIT_REQUESTS", "many");
+
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "VIDEO_DURATION must be between 1 and 15, was 20",
+                "VIDEO_RESOLUTION must be one of 480p, 720p, 1080p, was '4k'",
+                "GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT",
+                "MAX_CONCURRENT_GENERATIONS must be between 1 and 1000, was 0",
+                "TEMP_STORAGE_PATH (" + Path.of("storage/media/tmp").toAbsolutePath() + ") must not be STORAGE_PATH"
+                        + " itself or lie inside its media directory, where the stores keep their own files",
+                "RATE_LIMIT_REQUESTS must be a whole number, was 'many'");
     }
 
     @Test
@@ -74,14 +163,23 @@ class ConfigLoaderTest {
         env.put("GROK_REQUESTS_PER_SECOND", "0");
         env.put("REPEAT_CACHE_WINDOW", "-1");
 
-        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
-
-        assertThat(loaded).isInstanceOfSatisfying(ConfigLoader.Invalid.class, invalid -> assertThat(invalid.problems())
+        assertThat(problems(env))
                 .anyMatch(p -> p.startsWith("TELEGRAM_API_URL takes a scheme, host and port only"))
                 .anyMatch(p -> p.equals("GROK_POLL_INTERVAL must be shorter than GROK_GENERATION_TIMEOUT"))
                 .anyMatch(p -> p.startsWith("GROK_REQUESTS_PER_SECOND must be between 1 and"))
                 .anyMatch(p -> p.startsWith("REPEAT_CACHE_WINDOW must be between 0 and"))
-                .hasSize(4));
+                .hasSize(4);
+    }
+
+    @Test
+    void the_provider_is_grok_unless_set_and_an_unknown_one_is_a_problem_naming_the_choices() {
+        var env = minimal();
+        env.put("VIDEO_PROVIDER", "GROK");
+        assertThat(valid(env, ConfigLoader.Purpose.BOT).provider()).isInstanceOf(AppConfig.Provider.Grok.class);
+
+        env.put("VIDEO_PROVIDER", "runway");
+        env.put("VIDEO_DURATION", "20");
+        assertThat(problems(env)).containsExactly("VIDEO_PROVIDER must be one of grok, was 'runway'");
     }
 
     @Test
@@ -92,9 +190,9 @@ class ConfigLoaderTest {
 
         AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
 
-        assertThat(config.grok().userHashSecret()).contains(new Secret("hash-secret-0123456789"));
-        assertThat(config.limits().repeatWindow()).isZero();
-        assertThat(String.join("\n", ConfigLoader.describe(env))).doesNotContain("hash-secret-0123456789")
+        assertThat(grok(config).userHashSecret()).isEqualTo("hash-secret-0123456789");
+        assertThat(config.core().repeatWindow()).isZero();
+        assertThat(String.join("\n", ConfigLoader.describe(config))).doesNotContain("hash-secret-0123456789")
                 .contains("GROK_USER_HASH_SECRET=****");
     }
 
@@ -102,7 +200,7 @@ class ConfigLoaderTest {
     void the_command_line_needs_no_telegram_token() {
         var env = new HashMap<String, String>();
         env.put("GROK_API_KEY", KEY);
-        assertThat(valid(env, ConfigLoader.Purpose.COMMAND_LINE).telegram().token().value()).isEmpty();
+        assertThat(valid(env, ConfigLoader.Purpose.COMMAND_LINE).telegram()).isEmpty();
     }
 
     @Test
@@ -110,33 +208,41 @@ class ConfigLoaderTest {
         var env = minimal();
         env.put("TELEGRAM_MODE", "webhook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "has spaces!");
-        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
-        assertThat(loaded).isInstanceOfSatisfying(ConfigLoader.Invalid.class, invalid -> assertThat(invalid.problems())
-                .containsExactlyInAnyOrder("TELEGRAM_WEBHOOK_URL is required when TELEGRAM_MODE=webhook",
-                        "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ -"));
+        assertThat(problems(env)).containsExactlyInAnyOrder("TELEGRAM_WEBHOOK_URL is required when TELEGRAM_MODE=webhook",
+                "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ -");
+
+        env.remove("TELEGRAM_WEBHOOK_SECRET");
+        env.put("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook");
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "TELEGRAM_WEBHOOK_URL must be an http(s) URL, was 'bot.example.org/hook'",
+                "TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE=webhook");
+
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
+        env.put("TELEGRAM_WEBHOOK_SECRET", "hook-secret_1");
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+        assertThat(telegram(config).mode()).isEqualTo(TelegramConfig.Mode.WEBHOOK);
+        assertThat(config.telegram().orElseThrow().webhookUrl()).contains(URI.create("https://bot.example.org/hook"));
     }
 
     @Test
     void s3_needs_its_endpoint_bucket_and_keys() {
         var env = minimal();
         env.put("STORAGE_BACKEND", "s3");
-        var loaded = ConfigLoader.load(env, ConfigLoader.Purpose.BOT);
-        assertThat(loaded).isInstanceOfSatisfying(ConfigLoader.Invalid.class, invalid -> assertThat(invalid.problems())
-                .hasSize(4).allMatch(p -> p.startsWith("S3_")));
+        assertThat(problems(env)).hasSize(4).allMatch(p -> p.startsWith("S3_"));
 
         env.put("S3_ENDPOINT", "http://127.0.0.1:9000");
         env.put("S3_BUCKET", "videos");
         env.put("S3_ACCESS_KEY", "access");
         env.put("S3_SECRET_KEY", "secret-key-value");
         assertThat(valid(env, ConfigLoader.Purpose.BOT).storage()).isInstanceOfSatisfying(AppConfig.S3Storage.class,
-                s3 -> assertThat(s3.region()).isEqualTo("us-east-1"));
+                s3 -> assertThat(s3.s3().region()).isEqualTo("us-east-1"));
     }
 
     @Test
     void decimal_poll_intervals_are_allowed() {
         var env = minimal();
         env.put("GROK_POLL_INTERVAL", "0.25");
-        assertThat(valid(env, ConfigLoader.Purpose.BOT).grok().pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(grok(valid(env, ConfigLoader.Purpose.BOT)).pollInterval()).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
@@ -146,32 +252,81 @@ class ConfigLoaderTest {
 
         AppConfig config = valid(merged, ConfigLoader.Purpose.BOT);
 
-        assertThat(config.grok().apiKey().value()).isEqualTo("from-file");
+        assertThat(grok(config).apiKey()).isEqualTo("from-file");
         assertThat(config.limits().rateLimitRequests()).isEqualTo(3);
         assertThat(config.server().port()).isEqualTo(9100);
     }
 
     @Test
+    void the_description_shows_the_defaults_the_records_filled_in() {
+        var lines = ConfigLoader.describe(valid(minimal(), ConfigLoader.Purpose.BOT));
+
+        assertThat(lines).contains("VIDEO_PROVIDER=grok", "GROK_API_URL=https://api.x.ai/v1", "GROK_POLL_INTERVAL=1",
+                "GROK_GENERATION_TIMEOUT=600", "GROK_REQUESTS_PER_SECOND=10", "VIDEO_DURATION=6", "VIDEO_RESOLUTION=480p",
+                "MAX_CONCURRENT_GENERATIONS=4", "TELEGRAM_MODE=polling", "TELEGRAM_API_URL=https://api.telegram.org",
+                "STORAGE_BACKEND=local", "STORAGE_PATH=" + Path.of("storage").toAbsolutePath(), "RATE_LIMIT_PERIOD=3600",
+                "PORT=8000", "LOG_LEVEL=INFO");
+        assertThat(lines).isSorted();
+    }
+
+    @Test
     void secrets_never_show_in_the_description_or_in_to_string() {
-        var env = minimal();
-        env.put("S3_SECRET_KEY", "s3-super-secret");
-        var lines = ConfigLoader.describe(env);
+        AppConfig config = valid(withS3AndWebhook(), ConfigLoader.Purpose.BOT);
+        var lines = ConfigLoader.describe(config);
 
         assertThat(String.join("\n", lines)).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
-                .contains("TELEGRAM_BOT_TOKEN=****").contains("GROK_API_URL=https://api.x.ai/v1");
-        assertThat(valid(env, ConfigLoader.Purpose.BOT).toString()).doesNotContain(TOKEN).doesNotContain(KEY);
+                .doesNotContain("s3-access-key-id").doesNotContain("webhook-secret-value")
+                .contains("TELEGRAM_BOT_TOKEN=****").contains("S3_SECRET_KEY=****").contains("TELEGRAM_WEBHOOK_SECRET=****")
+                .contains("GROK_API_URL=https://api.x.ai/v1");
+        assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
+                .doesNotContain("webhook-secret-value");
+        assertThat(ConfigLoader.secrets(config)).contains(TOKEN, KEY, "s3-access-key-id", "s3-super-secret",
+                "webhook-secret-value");
+    }
+
+    @Test
+    void no_problem_quotes_a_secret() {
+        var secrets = Map.of(
+                "TELEGRAM_BOT_TOKEN", "not a token 1111",
+                "TELEGRAM_WEBHOOK_SECRET", "not/a/secret 2222",
+                "GROK_API_KEY", "any key 3333",
+                "GROK_USER_HASH_SECRET", "any hash secret 4444",
+                "S3_ACCESS_KEY", "access 5555",
+                "S3_SECRET_KEY", "secret 6666");
+        var env = new HashMap<>(secrets);
+        env.put("TELEGRAM_MODE", "webhook");
+        env.put("STORAGE_BACKEND", "s3");
+        env.put("S3_ENDPOINT", "s3.example.com");
+        env.put("VIDEO_DURATION", "99");
+
+        List<String> problems = problems(env);
+
+        assertThat(problems).anyMatch(p -> p.startsWith("TELEGRAM_BOT_TOKEN does not look like a bot token"))
+                .anyMatch(p -> p.startsWith("TELEGRAM_WEBHOOK_SECRET must be"));
+        for (String secret : secrets.values()) {
+            assertThat(problems).as(secret).noneMatch(problem -> problem.contains(secret)
+                    || problem.contains(secret.substring(secret.length() - 4)));
+        }
     }
 
     @Test
     void the_example_file_documents_every_variable_the_loader_reads() throws Exception {
         String example = Files.readString(Path.of("..", ".env.example"));
         var documented = example.lines().filter(l -> l.matches("[A-Z0-9_]+=.*")).map(l -> l.substring(0, l.indexOf('=')))
-                .collect(java.util.stream.Collectors.toSet());
-        var read = new java.util.HashSet<>(ConfigLoader.DEFAULTS.keySet());
-        ConfigLoader.describe(Map.of()).forEach(line -> read.add(line.substring(0, line.indexOf('='))));
-        read.addAll(ConfigLoader.SECRETS);
-        read.addAll(java.util.List.of("TELEGRAM_WEBHOOK_URL", "TEMP_STORAGE_PATH", "S3_ENDPOINT", "S3_BUCKET", "LOG_FILE"));
+                .collect(Collectors.toSet());
 
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(read);
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(ConfigLoader.VARIABLES);
+        assertThat(ConfigLoader.VARIABLES).containsAll(ConfigLoader.SECRETS);
+    }
+
+    @Test
+    void the_description_shows_every_documented_variable_in_use_and_no_other() {
+        var env = withS3AndWebhook();
+        env.put("LOG_FILE", "/var/log/kisscam.log");
+
+        var described = ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)).stream()
+                .map(line -> line.substring(0, line.indexOf('='))).collect(Collectors.toSet());
+
+        assertThat(described).containsExactlyInAnyOrderElementsOf(ConfigLoader.VARIABLES);
     }
 }

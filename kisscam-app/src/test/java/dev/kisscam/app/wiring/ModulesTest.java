@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
+import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.JobStore;
+import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.service.Kisscam;
@@ -24,8 +30,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +87,7 @@ class ModulesTest {
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
         assertThat(injector.getInstance(Kisscam.class)).isSameAs(injector.getInstance(Kisscam.class));
         assertThat(storage.resolve("media")).isDirectory();
-        injector.getInstance(StorageUpkeep.class).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -89,7 +98,7 @@ class ModulesTest {
         TelegramUpdates updates = injector.getInstance(TelegramUpdates.class);
         assertThat(updates.webhookHandler()).as("webhook mode has a webhook handler").isNotNull();
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
-        injector.getInstance(StorageUpkeep.class).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -112,7 +121,7 @@ class ModulesTest {
                 .cause().isInstanceOf(MediaStoreException.class)
                 .hasMessageContaining("127.0.0.1:" + closed)
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(S3_SECRET));
-        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+        injector.getInstance(Closeables.class).close();
     }
 
     @Test
@@ -125,7 +134,51 @@ class ModulesTest {
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
-        ((FileSystemJobStore) injector.getInstance(JobStore.class)).close();
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void the_provider_module_adds_a_provider_health_check_that_knows_no_adapter_type() throws IOException {
+        Injector injector = botInjector(env());
+
+        Set<HealthCheck> checks = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() { }));
+
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.name()).isEqualTo("provider");
+            HealthCheck.Status status = check.check();
+            assertThat(status.up()).isTrue();
+            assertThat(status.details()).containsOnlyKeys("vision", "video", "video-download");
+            assertThat(status.details().get("video")).isEqualTo(Map.of("circuit", "closed", "failureRatePercent", -1.0f));
+        });
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void what_the_modules_registered_is_closed_by_the_lifecycle_after_the_core_the_last_made_first() throws IOException {
+        Injector injector = botInjector(env());
+        Closeables closeables = injector.getInstance(Closeables.class);
+        var closed = new ArrayList<String>();
+        closeables.register(() -> closed.add("made before the bot"));
+        BotLifecycle lifecycle = injector.getInstance(BotLifecycle.class);
+        closeables.register(() -> closed.add("made after the bot"));
+
+        assertThat(closeables.open()).contains(injector.getInstance(GrokAdapters.class),
+                injector.getInstance(StorageUpkeep.class), injector.getInstance(FileSystemJobStore.class));
+        assertThatThrownBy(() -> FileSystemJobStore.open(LocalStorageConfig.at(storage)))
+                .as("the bot's job store holds the directory").isInstanceOf(JobStoreException.class);
+
+        lifecycle.stop();
+
+        assertThat(closed).containsExactly("made after the bot", "made before the bot");
+        assertThat(closeables.open()).isEmpty();
+        FileSystemJobStore.open(LocalStorageConfig.at(storage)).close();
+    }
+
+    @Test
+    void each_provider_is_one_case_and_one_module() {
+        var config = config(env(), ConfigLoader.Purpose.BOT);
+
+        assertThat(Modules.provider(config.provider(), Duration.ZERO)).isInstanceOf(GrokModule.class);
     }
 
     private static int closedPort() throws IOException {

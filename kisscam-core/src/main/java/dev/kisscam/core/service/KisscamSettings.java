@@ -1,23 +1,28 @@
 package dev.kisscam.core.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The core's rules, immutable. Start from {@link #defaults()} and change what differs:
- * {@code KisscamSettings.defaults().withMaxConcurrentGenerations(8)}.
+ * {@code KisscamSettings.defaults().withMaxConcurrentGenerations(8)}. A value that breaks a rule makes
+ * construction fail with {@link Invalid}, which lists every broken rule at once.
  *
  * @param maxPhotoBytes a photo larger than this is refused (default 20 MB, Telegram's download limit)
  * @param minShortSide a photo whose short side is smaller is refused (default 200 px)
  * @param maxPixels a photo with more pixels is refused before anything decodes it (default 40 megapixels)
  * @param draftLifetime how long a one-person photo waits for its partner (default 10 minutes)
- * @param maxConcurrentGenerations generations in flight at once; the rest wait in order (default 4)
+ * @param maxConcurrentGenerations {@value #MAX_CONCURRENT_GENERATIONS} to an operator: generations in flight at
+ *     once, 1 to {@value #CONCURRENT_GENERATIONS_LIMIT}; the rest wait in order (default 4)
  * @param positionNoticeInterval at most one queue-position notice per job this often (default 5 s)
  * @param maxResubmissions how often a transiently failed generation is submitted again (default 1)
  * @param draftSweepInterval how often expired drafts (and earlier videos past the repeat window) are looked
  *     for (default 15 s)
- * @param repeatWindow how long a delivered video is kept to answer the same photos from the same requester
- *     again, free (default 1 hour); zero keeps none
+ * @param repeatWindow {@value #REPEAT_CACHE_WINDOW} to an operator: how long a delivered video is kept to
+ *     answer the same photos from the same requester again, free (default 1 hour, at most a week); zero keeps
+ *     none
  */
 public record KisscamSettings(
         long maxPhotoBytes,
@@ -30,25 +35,40 @@ public record KisscamSettings(
         Duration draftSweepInterval,
         Duration repeatWindow) {
 
+    /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
+    public static final String MAX_CONCURRENT_GENERATIONS = "MAX_CONCURRENT_GENERATIONS";
+    /** Each generation holds a virtual thread and a provider's ticket; more than this at once is a typo. */
+    public static final int CONCURRENT_GENERATIONS_LIMIT = 1000;
+    /** The environment variable an operator sets for {@code repeatWindow}, in seconds. */
+    public static final String REPEAT_CACHE_WINDOW = "REPEAT_CACHE_WINDOW";
+    /** Kept videos are media like any other; a week is longer than anyone sends the same photos again. */
+    public static final Duration LONGEST_REPEAT_WINDOW = Duration.ofDays(7);
+
     public KisscamSettings {
         Objects.requireNonNull(draftLifetime, "draftLifetime");
         Objects.requireNonNull(positionNoticeInterval, "positionNoticeInterval");
         Objects.requireNonNull(draftSweepInterval, "draftSweepInterval");
         Objects.requireNonNull(repeatWindow, "repeatWindow");
+        var problems = new ArrayList<String>();
         if (maxPhotoBytes <= 0 || minShortSide <= 0 || maxPixels <= 0) {
-            throw new IllegalArgumentException("photo limits must be positive");
+            problems.add("photo limits must be positive");
         }
-        if (maxConcurrentGenerations < 1) {
-            throw new IllegalArgumentException("at least one generation must be allowed at a time");
+        if (maxConcurrentGenerations < 1 || maxConcurrentGenerations > CONCURRENT_GENERATIONS_LIMIT) {
+            problems.add(MAX_CONCURRENT_GENERATIONS + " must be between 1 and " + CONCURRENT_GENERATIONS_LIMIT
+                    + ", was " + maxConcurrentGenerations);
         }
         if (maxResubmissions < 0) {
-            throw new IllegalArgumentException("resubmissions cannot be negative");
+            problems.add("resubmissions cannot be negative");
         }
         if (!draftLifetime.isPositive() || !draftSweepInterval.isPositive() || positionNoticeInterval.isNegative()) {
-            throw new IllegalArgumentException("durations must be positive");
+            problems.add("durations must be positive");
         }
-        if (repeatWindow.isNegative()) {
-            throw new IllegalArgumentException("the repeat window cannot be negative");
+        if (repeatWindow.isNegative() || repeatWindow.compareTo(LONGEST_REPEAT_WINDOW) > 0) {
+            problems.add(REPEAT_CACHE_WINDOW + " must be between 0 and " + LONGEST_REPEAT_WINDOW.toSeconds()
+                    + " seconds, was " + repeatWindow.toSeconds());
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
         }
     }
 
@@ -85,5 +105,19 @@ public record KisscamSettings(
     public KisscamSettings withRepeatWindow(Duration window) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
                 positionNoticeInterval, maxResubmissions, draftSweepInterval, window);
+    }
+
+    /** Every rule the settings break, each in words an operator can act on. */
+    public static final class Invalid extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
     }
 }
