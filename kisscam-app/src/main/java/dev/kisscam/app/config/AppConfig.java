@@ -72,8 +72,11 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
         }
     }
 
-    /** How many videos a requester may have per period. */
-    public record Limits(int rateLimitRequests, Duration rateLimitPeriod) {
+    /**
+     * How many videos a requester may have per period, and how many of their photos may be refused for what
+     * they show (each was a paid look) in the same period.
+     */
+    public record Limits(int rateLimitRequests, Duration rateLimitPeriod, int refusedPhotosLimit) {
     }
 
     public record Server(String host, int port) {

@@ -50,6 +50,7 @@ public final class ConfigLoader {
     static final String STORAGE_BACKEND = "STORAGE_BACKEND";
     static final String RATE_LIMIT_REQUESTS = "RATE_LIMIT_REQUESTS";
     static final String RATE_LIMIT_PERIOD = "RATE_LIMIT_PERIOD";
+    static final String REFUSED_PHOTOS_LIMIT = "REFUSED_PHOTOS_LIMIT";
     static final String LOG_LEVEL = "LOG_LEVEL";
     static final String LOG_FILE = "LOG_FILE";
     static final String HOST = "HOST";
@@ -70,7 +71,7 @@ public final class ConfigLoader {
             GrokConfig.GROK_VISION_MODEL, GrokConfig.GROK_POLL_INTERVAL, GrokConfig.GROK_GENERATION_TIMEOUT,
             GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
             GrokConfig.VIDEO_RESOLUTION,
-            KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD,
+            KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD, REFUSED_PHOTOS_LIMIT,
             KisscamSettings.REPEAT_CACHE_WINDOW,
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
@@ -211,7 +212,8 @@ public final class ConfigLoader {
     private AppConfig.Limits limits() {
         return new AppConfig.Limits(
                 reader.integer(RATE_LIMIT_REQUESTS, 1, 1_000_000).orElse(10),
-                Duration.ofSeconds(reader.integer(RATE_LIMIT_PERIOD, 1, Integer.MAX_VALUE).orElse(3600)));
+                Duration.ofSeconds(reader.integer(RATE_LIMIT_PERIOD, 1, Integer.MAX_VALUE).orElse(3600)),
+                reader.integer(REFUSED_PHOTOS_LIMIT, 1, 1_000_000).orElse(30));
     }
 
     private AppConfig.Server server() {

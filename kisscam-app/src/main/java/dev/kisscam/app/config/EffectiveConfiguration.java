@@ -109,6 +109,7 @@ final class EffectiveConfiguration {
     private void limits(AppConfig.Limits limits) {
         put(ConfigLoader.RATE_LIMIT_REQUESTS, limits.rateLimitRequests());
         put(ConfigLoader.RATE_LIMIT_PERIOD, seconds(limits.rateLimitPeriod()));
+        put(ConfigLoader.REFUSED_PHOTOS_LIMIT, limits.refusedPhotosLimit());
     }
 
     private void put(String name, Object value) {

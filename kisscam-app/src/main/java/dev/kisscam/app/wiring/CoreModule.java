@@ -3,6 +3,7 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.name.Named;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.app.quota.CaffeineQuota;
@@ -39,6 +40,7 @@ final class CoreModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
     }
 
+    private static final String REFUSED_PHOTOS = "refused-photos";
     /** About 2 MB each at 480p for 6 s: a few hundred MB of media at most. */
     static final int KEPT_VIDEOS = 200;
 
@@ -75,6 +77,14 @@ final class CoreModule extends AbstractModule {
         return quota;
     }
 
+    /** Refused photos each cost a paid look; a separate, more generous allowance than the videos'. */
+    @Provides
+    @Singleton
+    @Named(REFUSED_PHOTOS)
+    Quota refusedPhotos() {
+        return new CaffeineQuota(limits.refusedPhotosLimit(), limits.rateLimitPeriod());
+    }
+
     @Provides
     @Singleton
     JobObserver observer(MeterRegistry registry) {
@@ -83,10 +93,11 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota, PeopleDetector detector,
-            VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
-            Clock clock, JobObserver observer) {
+    Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota,
+            @Named(REFUSED_PHOTOS) Quota refusedPhotos, PeopleDetector detector, VideoGenerator generator,
+            Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings, Clock clock, JobObserver observer) {
         return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
+                .refusedPhotoQuota(refusedPhotos)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
                 .settings(settings).clock(clock).observer(observer).build();
     }

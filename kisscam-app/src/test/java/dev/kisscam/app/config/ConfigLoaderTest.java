@@ -79,7 +79,7 @@ class ConfigLoaderTest {
         assertThat(config.storage()).isEqualTo(new AppConfig.LocalStorage(LocalStorageConfig.at(Path.of("./storage"))));
         assertThat(config.storage().local().tempPath()).isEqualTo(Path.of("storage", "tmp").toAbsolutePath());
         assertThat(config.core().maxConcurrentGenerations()).isEqualTo(4);
-        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(10, Duration.ofHours(1)));
+        assertThat(config.limits()).isEqualTo(new AppConfig.Limits(10, Duration.ofHours(1), 30));
         assertThat(config.core().repeatWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(config.server()).isEqualTo(new AppConfig.Server("0.0.0.0", 8000));
     }

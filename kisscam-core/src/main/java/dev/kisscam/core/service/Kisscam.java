@@ -22,7 +22,9 @@ import dev.kisscam.core.service.intake.IntakeService;
 import dev.kisscam.core.service.intake.Pairing;
 import dev.kisscam.core.service.intake.PeopleCounter;
 import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.GenerationQueue;
+import dev.kisscam.core.service.job.JobFailures;
 import dev.kisscam.core.service.job.JobRunner;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
@@ -35,6 +37,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The core, assembled from port implementations with plain Java: no container needed. A frontend calls
@@ -72,18 +75,21 @@ public final class Kisscam implements AutoCloseable {
         var locks = new RequesterLocks();
         var cleanup = new MediaCleanup(b.mediaStore);
         var jobs = new Jobs(b.jobStore, b.clock, b.observer);
+        var charges = new Charges(b.quota, Optional.ofNullable(b.refusedPhotoQuota), jobs);
         this.repeats = new RepeatRule(b.earlierVideos, b.mediaStore, cleanup, jobs, settings.repeatWindow());
-        var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, settings,
-                lifecycle);
+        var failures = new JobFailures(jobs, cleanup, charges, notifier);
+        var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, failures,
+                settings, lifecycle);
         this.queue = new GenerationQueue(settings.maxConcurrentGenerations(), settings.positionNoticeInterval(),
                 b.clock, runner, notifier, b.observer, lifecycle);
-        var admission = new Admission(queue, b.quota, jobs);
+        var admission = new Admission(queue);
         this.recovery = new Recovery(jobs, admission, runner);
         this.drafts = new DraftExpiry(jobs, cleanup, notifier, locks);
-        this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, admission),
+        this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, charges),
                 new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, b.observer),
-                new Pairing(jobs, admission, repeats, cleanup, settings.draftLifetime()), cleanup, b.observer, b.clock);
-        this.control = new ControlService(jobs, queue, admission, b.mediaStore, notifier, locks, lifecycle);
+                new Pairing(jobs, admission, charges, repeats, cleanup, settings.draftLifetime()), charges, cleanup,
+                b.observer, b.clock);
+        this.control = new ControlService(jobs, queue, admission, charges, b.mediaStore, notifier, locks, lifecycle);
         this.account = new AccountService(jobs, b.quota, b.consentStore);
     }
 
@@ -187,6 +193,7 @@ public final class Kisscam implements AutoCloseable {
         private JobStore jobStore;
         private ConsentStore consentStore;
         private Quota quota;
+        private Quota refusedPhotoQuota;
         private PeopleDetector peopleDetector;
         private VideoGenerator videoGenerator;
         private Delivery delivery;
@@ -215,6 +222,15 @@ public final class Kisscam implements AutoCloseable {
 
         public Builder quota(Quota quota) {
             this.quota = quota;
+            return this;
+        }
+
+        /**
+         * How many photos refused for what they show (each one a paid look) a requester may send per period;
+         * without it they are not limited.
+         */
+        public Builder refusedPhotoQuota(Quota refusedPhotoQuota) {
+            this.refusedPhotoQuota = refusedPhotoQuota;
             return this;
         }
 

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param maxResubmissions how often a transiently failed generation is submitted again (default 1)
  * @param draftSweepInterval how often expired drafts (and earlier videos past the repeat window) are looked
  *     for (default 15 s)
+ * @param deliveryRetryPause the first pause before a video goes again to a frontend that could not be reached
+ *     (default 5 s); it doubles with each attempt, up to five minutes
+ * @param deliveryPatience how long a video is offered to a frontend that cannot be reached before the job fails
+ *     (default 24 hours); the video stays stored all that time
  * @param repeatWindow {@value #REPEAT_CACHE_WINDOW} to an operator: how long a delivered video is kept to
  *     answer the same photos from the same requester again, free (default 1 hour, at most a week); zero keeps
  *     none
@@ -33,6 +37,8 @@ public record KisscamSettings(
         Duration positionNoticeInterval,
         int maxResubmissions,
         Duration draftSweepInterval,
+        Duration deliveryRetryPause,
+        Duration deliveryPatience,
         Duration repeatWindow) {
 
     /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
@@ -48,6 +54,8 @@ public record KisscamSettings(
         Objects.requireNonNull(draftLifetime, "draftLifetime");
         Objects.requireNonNull(positionNoticeInterval, "positionNoticeInterval");
         Objects.requireNonNull(draftSweepInterval, "draftSweepInterval");
+        Objects.requireNonNull(deliveryRetryPause, "deliveryRetryPause");
+        Objects.requireNonNull(deliveryPatience, "deliveryPatience");
         Objects.requireNonNull(repeatWindow, "repeatWindow");
         var problems = new ArrayList<String>();
         if (maxPhotoBytes <= 0 || minShortSide <= 0 || maxPixels <= 0) {
@@ -63,6 +71,9 @@ public record KisscamSettings(
         if (!draftLifetime.isPositive() || !draftSweepInterval.isPositive() || positionNoticeInterval.isNegative()) {
             problems.add("durations must be positive");
         }
+        if (!deliveryRetryPause.isPositive() || deliveryPatience.isNegative()) {
+            problems.add("the delivery retry pause must be positive and the delivery patience at least zero");
+        }
         if (repeatWindow.isNegative() || repeatWindow.compareTo(LONGEST_REPEAT_WINDOW) > 0) {
             problems.add(REPEAT_CACHE_WINDOW + " must be between 0 and " + LONGEST_REPEAT_WINDOW.toSeconds()
                     + " seconds, was " + repeatWindow.toSeconds());
@@ -74,37 +85,44 @@ public record KisscamSettings(
 
     public static KisscamSettings defaults() {
         return new KisscamSettings(20L * 1024 * 1024, 200, 40_000_000L, Duration.ofMinutes(10), 4,
-                Duration.ofSeconds(5), 1, Duration.ofSeconds(15), Duration.ofHours(1));
+                Duration.ofSeconds(5), 1, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofHours(24),
+                Duration.ofHours(1));
     }
 
     public KisscamSettings withMaxPhotoBytes(long bytes) {
         return new KisscamSettings(bytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
     }
 
     public KisscamSettings withDraftLifetime(Duration lifetime) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, lifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
     }
 
     public KisscamSettings withMaxConcurrentGenerations(int generations) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, generations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
     }
 
     public KisscamSettings withPositionNoticeInterval(Duration interval) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                interval, maxResubmissions, draftSweepInterval, repeatWindow);
+                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
     }
 
     public KisscamSettings withMaxResubmissions(int resubmissions) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, resubmissions, draftSweepInterval, repeatWindow);
+                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+    }
+
+    /** How a frontend that cannot be reached is tried again: first after {@code firstPause}, for {@code patience}. */
+    public KisscamSettings withDeliveryRetries(Duration firstPause, Duration patience) {
+        return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, repeatWindow);
     }
 
     public KisscamSettings withRepeatWindow(Duration window) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, window);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, window);
     }
 
     /** Every rule the settings break, each in words an operator can act on. */

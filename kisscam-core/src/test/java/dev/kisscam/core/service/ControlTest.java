@@ -100,7 +100,7 @@ class ControlTest {
     }
 
     @Test
-    void a_failed_job_can_be_retried_with_its_stored_photos_and_costs_quota_only_then() throws InterruptedException {
+    void a_job_the_provider_failed_gives_its_quota_back_and_its_retry_costs_it_once() throws InterruptedException {
         h.quota = new InMemoryQuota(5, Duration.ofHours(1));
         h.generator.thenAnswer(new GenerationStatus.Failed("invalid_argument", "nope", false, false, Spend.none("v")))
                 .thenAnswer(FakeVideoGenerator.ready());
@@ -110,14 +110,14 @@ class ControlTest {
         byte[] second = h.photoOf(1);
         JobId failed = accepted(h.submitAlbum(alice, first, second));
         assertThat(h.delivery.await(Failed.class, failed, WAIT).failure().retryable()).isTrue();
-        assertThat(h.core.usage().usage(alice.id()).quota().used()).isEqualTo(1);
+        assertThat(h.core.usage().usage(alice.id()).quota().used()).as("the provider's failure is refunded").isZero();
 
         JobId retried = accepted(h.core.control().retry(alice, failed));
 
         h.delivery.await(VideoReady.class, retried, WAIT);
         assertThat(h.generator.submittedPhotoBytes()).containsExactly(first, second, first, second);
         assertThat(h.detector.calls()).isEqualTo(2);
-        assertThat(h.core.usage().usage(alice.id()).quota().used()).isEqualTo(2);
+        assertThat(h.core.usage().usage(alice.id()).quota().used()).isEqualTo(1);
         h.awaitFinished(retried);
         assertThat(h.core.control().retry(alice, failed)).isEqualTo(new IntakeOutcome.Refused(
                 new Refusal.NotRetryable("the photos are no longer kept")));

@@ -126,6 +126,27 @@ class GenerationTest {
     }
 
     @Test
+    void a_slot_coming_free_among_many_waiting_tells_only_the_places_that_matter() throws InterruptedException {
+        h.settings = h.settings.withMaxConcurrentGenerations(1);
+        h.generator.holdPolls();
+        h.start();
+        Requester first = h.requester("first");
+        jobFor(first, 2);
+        var waiting = new ArrayList<JobId>();
+        for (int i = 0; i < 39; i++) {
+            waiting.add(jobFor(h.requester("user" + i), 2));
+        }
+        assertThat(h.delivery.eventsOf(Position.class)).isEmpty();
+
+        h.core.control().cancel(first.id());
+
+        // waiting.get(30) moves from 31 to 30: the last place worth a notice
+        assertThat(h.delivery.await(Position.class, waiting.get(30), WAIT).position()).isEqualTo(30);
+        assertThat(h.delivery.eventsOf(Position.class)).extracting(Position::position)
+                .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30);
+    }
+
+    @Test
     void no_more_than_k_generations_run_at_once() throws InterruptedException {
         h.settings = h.settings.withMaxConcurrentGenerations(2);
         h.generator.holdPolls();

@@ -38,7 +38,9 @@ final class Harness {
     RecordingObserver observer = new RecordingObserver();
     /** The repeat rule is off unless a test turns it on: most tests look at one job's own media. */
     KisscamSettings settings = KisscamSettings.defaults().withPositionNoticeInterval(Duration.ZERO)
-            .withRepeatWindow(Duration.ZERO);
+            .withRepeatWindow(Duration.ZERO).withDeliveryRetries(Duration.ofMillis(20), Duration.ofHours(24));
+    /** The allowance for refused photos; none unless a test sets one. */
+    InMemoryQuota refusedPhotos;
     Kisscam core;
     private final AtomicInteger seeds;
 
@@ -63,11 +65,16 @@ final class Harness {
         next.detector = detector;
         next.settings = settings;
         next.quota = quota;
+        next.refusedPhotos = refusedPhotos;
         return next;
     }
 
     Harness start() {
-        core = Kisscam.builder()
+        var builder = Kisscam.builder();
+        if (refusedPhotos != null) {
+            builder.refusedPhotoQuota(refusedPhotos);
+        }
+        core = builder
                 .mediaStore(media).jobStore(jobStore).consentStore(consents).quota(quota)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
                 .earlierVideos(earlierVideos).settings(settings).clock(clock).observer(observer)

@@ -13,10 +13,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,6 +32,8 @@ public final class FakePeopleDetector implements PeopleDetector {
     private final Map<String, PeopleCount> answers = new ConcurrentHashMap<>();
     private final AtomicReference<PeopleDetectionException> failure = new AtomicReference<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Semaphore looking = new Semaphore(0);
 
     /** What to answer for a photo with exactly these bytes. */
     public FakePeopleDetector sees(byte[] photo, int people) {
@@ -47,6 +53,22 @@ public final class FakePeopleDetector implements PeopleDetector {
         failure.set(e);
     }
 
+    /**
+     * Looking at this photo takes until {@code release} opens, as a slow paid call would; {@link #awaitLooking}
+     * tells when a call is in there.
+     */
+    public FakePeopleDetector holdWhileLookingAt(byte[] photo, CountDownLatch release) {
+        held.put(digest(photo), release);
+        return this;
+    }
+
+    /** Waits until a call is held at a photo given to {@link #holdWhileLookingAt}. */
+    public void awaitLooking(Duration timeout) throws InterruptedException {
+        if (!looking.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new AssertionError("no detection was held within " + timeout);
+        }
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -63,6 +85,16 @@ public final class FakePeopleDetector implements PeopleDetector {
             key = digest(in.readAllBytes());
         } catch (IOException io) {
             throw new UncheckedIOException(io);
+        }
+        CountDownLatch release = held.get(key);
+        if (release != null) {
+            looking.release();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new PeopleDetectionException(ProviderFault.UNAVAILABLE, "interrupted", interrupted);
+            }
         }
         PeopleCount answer = answers.get(key);
         if (answer == null) {

@@ -40,6 +40,7 @@ public final class FakeVideoGenerator implements VideoGenerator {
     private final AtomicInteger polls = new AtomicInteger();
     private final Object pollMonitor = new Object();
     private volatile VideoGenerationException submitFailure;
+    private volatile Error submitCrash;
     private volatile VideoGenerationException pollFailure;
     private volatile boolean holdPolls;
     private volatile Consumer<GenerationTicket> onPoll = t -> { };
@@ -58,6 +59,12 @@ public final class FakeVideoGenerator implements VideoGenerator {
 
     public FakeVideoGenerator failSubmissionsWith(VideoGenerationException e) {
         this.submitFailure = e;
+        return this;
+    }
+
+    /** Every later submission throws this error, as one that ran out of memory would; null stops it. */
+    public FakeVideoGenerator crashSubmissionsWith(Error e) {
+        this.submitCrash = e;
         return this;
     }
 
@@ -122,6 +129,10 @@ public final class FakeVideoGenerator implements VideoGenerator {
 
     @Override
     public GenerationTicket submit(GenerationRequest request, MediaReader media) {
+        Error crash = submitCrash;
+        if (crash != null) {
+            throw crash;
+        }
         VideoGenerationException failure = submitFailure;
         if (failure != null) {
             throw failure;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +42,10 @@ public final class RecordingDelivery implements Delivery {
     public record Cancelled(JobId job) implements Event {
     }
 
+    /** A video offered while the frontend was told to be unreachable. */
+    public record Unreachable(JobId job) implements Event {
+    }
+
     public record DraftExpired(Requester requester) implements Event {
         @Override
         public JobId job() {
@@ -50,10 +55,17 @@ public final class RecordingDelivery implements Delivery {
 
     private final List<Event> events = new ArrayList<>();
     private volatile boolean failVideoDelivery;
+    private final AtomicInteger unreachableAttempts = new AtomicInteger();
     private volatile boolean failStatusUpdates;
 
+    /** Refuses every video for good, as a frontend whose user blocked it would. */
     public void failVideoDelivery(boolean fail) {
         this.failVideoDelivery = fail;
+    }
+
+    /** The next {@code attempts} videos meet a frontend that cannot be reached now. */
+    public void unreachableFor(int attempts) {
+        unreachableAttempts.set(attempts);
     }
 
     /** Makes position and progress notices throw, as a frontend whose chat is gone would. */
@@ -82,6 +94,10 @@ public final class RecordingDelivery implements Delivery {
     public void videoReady(JobRef job, Video video) {
         if (failVideoDelivery) {
             throw new DeliveryException("the frontend is told to fail");
+        }
+        if (unreachableAttempts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            record(new Unreachable(job.id()));
+            throw new DeliveryException.Unreachable("the frontend is told to be unreachable");
         }
         try (InputStream in = video.open()) {
             record(new VideoReady(job.id(), job.requester(), in.readAllBytes()));

@@ -15,6 +15,7 @@ import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.GenerationQueue;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
@@ -34,16 +35,18 @@ public final class ControlService implements JobControl {
     private final Jobs jobs;
     private final GenerationQueue queue;
     private final Admission admission;
+    private final Charges charges;
     private final MediaStore media;
     private final Notifier notifier;
     private final RequesterLocks locks;
     private final Lifecycle lifecycle;
 
-    public ControlService(Jobs jobs, GenerationQueue queue, Admission admission, MediaStore media,
+    public ControlService(Jobs jobs, GenerationQueue queue, Admission admission, Charges charges, MediaStore media,
             Notifier notifier, RequesterLocks locks, Lifecycle lifecycle) {
         this.jobs = jobs;
         this.queue = queue;
         this.admission = admission;
+        this.charges = charges;
         this.media = media;
         this.notifier = notifier;
         this.locks = locks;
@@ -85,6 +88,10 @@ public final class ControlService implements JobControl {
             cleanup.deleteQuietly(now.photoKeys());
             if (was.state() instanceof JobState.Delivering d) {
                 cleanup.deleteQuietly(d.video());
+            }
+            if (was.state() instanceof JobState.Queued) {
+                // Cancelled before anything was paid for it: the video it was charged goes back.
+                charges.refundVideo(requester);
             }
         });
         if (cancelled.isEmpty()) {
@@ -149,7 +156,7 @@ public final class ControlService implements JobControl {
         if (!allStored(found.get().photoKeys())) {
             return Optional.of(new Refusal.NotRetryable("the photos are no longer kept"));
         }
-        return admission.chargeQuota(requester.id());
+        return charges.chargeVideo(requester.id());
     }
 
     private boolean allStored(List<MediaKey> keys) {

@@ -11,6 +11,7 @@ import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.PhotoIntake;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.service.image.PhotoChecker;
+import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.RequesterLocks;
 import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
@@ -25,7 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Turns submitted photos into jobs, drafts or refusals, cheapest step first: the eligibility checks, then
  * each photo is checked and stored, then its people are counted (a paid call), then the photos are paired.
- * Quota is used only when a job is made: a refusal costs the requester nothing.
+ * Quota is used only when a job is made: a refusal costs the requester nothing (photos refused for what
+ * they show count against a separate allowance, since looking at them was paid). The requester's lock is
+ * held only for the decision at the end, never across a download or a paid call, so one user's slow photo
+ * never keeps anyone else waiting.
  */
 public final class IntakeService implements PhotoIntake {
     private static final System.Logger LOG = System.getLogger(IntakeService.class.getName());
@@ -36,17 +40,19 @@ public final class IntakeService implements PhotoIntake {
     private final PhotoChecker checker;
     private final PeopleCounter counter;
     private final Pairing pairing;
+    private final Charges charges;
     private final MediaCleanup cleanup;
     private final JobObserver observer;
     private final Clock clock;
 
     public IntakeService(RequesterLocks locks, Eligibility eligibility, PhotoChecker checker, PeopleCounter counter,
-            Pairing pairing, MediaCleanup cleanup, JobObserver observer, Clock clock) {
+            Pairing pairing, Charges charges, MediaCleanup cleanup, JobObserver observer, Clock clock) {
         this.locks = locks;
         this.eligibility = eligibility;
         this.checker = checker;
         this.counter = counter;
         this.pairing = pairing;
+        this.charges = charges;
         this.cleanup = cleanup;
         this.observer = observer;
         this.clock = clock;
@@ -63,14 +69,11 @@ public final class IntakeService implements PhotoIntake {
             throw new IllegalArgumentException("an album has at least one photo");
         }
         Instant started = clock.instant();
-        ReentrantLock lock = locks.of(requester.id());
-        lock.lock();
         try {
             IntakeOutcome outcome = decide(requester, photos);
             LOG.log(Level.DEBUG, () -> requester.id() + ": " + outcome);
             return outcome;
         } finally {
-            lock.unlock();
             observer.stage(JobObserver.Stage.INTAKE, Duration.between(started, clock.instant()).abs());
         }
     }
@@ -93,9 +96,12 @@ public final class IntakeService implements PhotoIntake {
         List<PeopleCount> counts;
         switch (counter.count(requester.id(), stored)) {
             case PeopleCounter.Counts c -> counts = c.counts();
-            case PeopleCounter.Refused r -> {
-                cleanup.deleteQuietly(stored.stream().map(Photo::key).toList());
-                return refused(r.refusal());
+            case PeopleCounter.Unfit unfit -> {
+                charges.refusedPhotos(requester.id(), stored.size());
+                return discarded(stored, unfit.refusal());
+            }
+            case PeopleCounter.Unanswered unanswered -> {
+                return discarded(stored, unanswered.refusal());
             }
         }
         var checked = new ArrayList<JobPhoto>();
@@ -104,7 +110,22 @@ public final class IntakeService implements PhotoIntake {
         }
         List<Spend> spends = counts.stream().map(PeopleCount::spend).toList();
         boolean complete = checked.size() == 2 || counts.getFirst().people() == 2;
-        return pairing.pair(requester, checked, spends, complete);
+        ReentrantLock lock = locks.of(requester.id());
+        lock.lock();
+        try {
+            Optional<Refusal> conflict = eligibility.conflict(requester);
+            if (conflict.isPresent()) {
+                return discarded(stored, conflict.get());
+            }
+            return pairing.pair(requester, checked, spends, complete);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IntakeOutcome discarded(List<Photo> stored, Refusal refusal) {
+        cleanup.deleteQuietly(stored.stream().map(Photo::key).toList());
+        return refused(refusal);
     }
 
     private static IntakeOutcome refused(Refusal refusal) {

@@ -8,6 +8,7 @@ import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.service.job.Admission;
+import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.RepeatRule;
 import dev.kisscam.core.service.media.MediaCleanup;
@@ -27,13 +28,16 @@ public final class Pairing {
 
     private final Jobs jobs;
     private final Admission admission;
+    private final Charges charges;
     private final RepeatRule repeats;
     private final MediaCleanup cleanup;
     private final Duration draftLifetime;
 
-    public Pairing(Jobs jobs, Admission admission, RepeatRule repeats, MediaCleanup cleanup, Duration draftLifetime) {
+    public Pairing(Jobs jobs, Admission admission, Charges charges, RepeatRule repeats, MediaCleanup cleanup,
+            Duration draftLifetime) {
         this.jobs = jobs;
         this.admission = admission;
+        this.charges = charges;
         this.repeats = repeats;
         this.cleanup = cleanup;
         this.draftLifetime = draftLifetime;
@@ -115,7 +119,7 @@ public final class Pairing {
             LOG.log(Level.INFO, requester.id() + " sent these photos before; sending the earlier video again");
             return new Begin(earlier.get());
         }
-        Optional<Refusal> noQuota = admission.chargeQuota(requester.id());
+        Optional<Refusal> noQuota = charges.chargeVideo(requester.id());
         return noQuota.<Start>map(NoQuota::new).orElseGet(() -> new Begin(new JobState.Queued()));
     }
 

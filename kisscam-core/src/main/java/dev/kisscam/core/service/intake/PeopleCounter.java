@@ -36,7 +36,12 @@ public final class PeopleCounter {
         }
     }
 
-    public record Refused(Refusal refusal) implements Counted {
+    /** The detector looked (and was paid) and saw what rules the photos out. */
+    public record Unfit(Refusal refusal) implements Counted {
+    }
+
+    /** The detector or the store could not answer; nothing was seen. */
+    public record Unanswered(Refusal refusal) implements Counted {
     }
 
     private final PeopleDetector detector;
@@ -55,11 +60,11 @@ public final class PeopleCounter {
             counts = detectAll(photos);
         } catch (PeopleDetectionException e) {
             LOG.log(Level.WARNING, requester + ": people detection failed: " + e.getMessage());
-            return new Refused(new Refusal.ServiceUnavailable(e.fault() == ProviderFault.ACCESS_DENIED
+            return new Unanswered(new Refusal.ServiceUnavailable(e.fault() == ProviderFault.ACCESS_DENIED
                     ? FailureCode.SERVICE_NOT_AVAILABLE : FailureCode.SERVICE_BUSY));
         } catch (MediaStoreException e) {
             LOG.log(Level.ERROR, requester + ": a stored photo could not be read for detection: " + e.getMessage());
-            return new Refused(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
+            return new Unanswered(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
         }
         counts.forEach(c -> {
             if (c.spend().usdTicks() > 0) {
@@ -67,7 +72,7 @@ public final class PeopleCounter {
             }
         });
         Refusal refusal = refusal(counts);
-        return refusal == null ? new Counts(counts) : new Refused(refusal);
+        return refusal == null ? new Counts(counts) : new Unfit(refusal);
     }
 
     private List<PeopleCount> detectAll(List<Photo> photos) {

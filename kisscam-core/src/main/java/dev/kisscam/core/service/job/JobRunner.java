@@ -6,64 +6,61 @@ import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
-import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStoreException;
-import dev.kisscam.core.port.out.ProviderFault;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.port.out.PollingPolicy;
+import dev.kisscam.core.port.out.ProviderFault;
 import dev.kisscam.core.port.out.VideoGenerationException;
 import dev.kisscam.core.port.out.VideoGenerator;
-import dev.kisscam.core.port.out.Video;
 import dev.kisscam.core.service.KisscamSettings;
-import dev.kisscam.core.service.media.MediaCleanup;
-import dev.kisscam.core.service.media.WatchedInput;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Runs one admitted job to its end on the calling (virtual) thread: submit, persist the ticket, poll until
- * the provider finishes, store the video, hand it over, clean up. It picks up wherever the persisted state
- * says, so a restarted program resumes a job the same way; a job holding a ticket is only ever polled.
- * A cancelled job stops at its next step; a shutdown leaves the state as persisted.
+ * Runs one job to its end on its (virtual) thread: submit, persist the ticket, poll until the provider
+ * finishes, then the {@link Handover} stores and delivers the video. It picks up wherever the saved state
+ * says, so a restarted program resumes a job the same way; a job holding a ticket is only ever polled, and
+ * polled at least once however long the program was away. A cancelled job stops at its next step; a
+ * shutdown leaves the state as saved. Whatever goes wrong, the job ends cleanly and its requester can go on.
  */
-public final class JobRunner implements Consumer<JobId> {
+public final class JobRunner implements GenerationQueue.Worker {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+    /** However often polls fail, the provider is asked again at least this often until the deadline. */
+    static final Duration LONGEST_POLL_PAUSE = Duration.ofSeconds(30);
 
     private final Jobs jobs;
     private final MediaStore media;
-    private final MediaCleanup cleanup;
     private final VideoGenerator generator;
     private final Notifier notifier;
-    private final RepeatRule repeats;
     private final JobObserver observer;
+    private final JobFailures failures;
+    private final Handover handover;
     private final int maxResubmissions;
     private final Lifecycle lifecycle;
 
     public JobRunner(Jobs jobs, MediaStore media, VideoGenerator generator, Notifier notifier, RepeatRule repeats,
-            JobObserver observer, KisscamSettings settings, Lifecycle lifecycle) {
+            JobObserver observer, JobFailures failures, KisscamSettings settings, Lifecycle lifecycle) {
         this.jobs = jobs;
         this.media = media;
-        this.cleanup = new MediaCleanup(media);
         this.generator = generator;
         this.notifier = notifier;
-        this.repeats = repeats;
         this.observer = observer;
+        this.failures = failures;
+        this.handover = new Handover(jobs, media, generator, notifier, repeats, observer, failures, settings,
+                lifecycle);
         this.maxResubmissions = settings.maxResubmissions();
         this.lifecycle = lifecycle;
     }
 
     @Override
-    public void accept(JobId id) {
+    public void run(JobId id, GenerationQueue.Slot slot) {
         Optional<Job> found = jobs.current(id);
         if (found.isEmpty()) {
             return; // cancelled while it waited
@@ -71,9 +68,12 @@ public final class JobRunner implements Consumer<JobId> {
         Job job = found.get();
         try {
             switch (job.state()) {
-                case JobState.Queued q -> submit(job, 1);
-                case JobState.Generating g -> follow(job, g, -1);
-                case JobState.Delivering d -> deliver(job, d);
+                case JobState.Queued q -> submit(job, 1, slot);
+                case JobState.Generating g -> follow(job, g, true, slot);
+                case JobState.Delivering d -> {
+                    slot.release();
+                    handover.deliver(job);
+                }
                 case JobState.Draft d -> LOG.log(Level.ERROR, "job " + id + ": a draft was queued");
                 case JobState.Submitting s -> LOG.log(Level.ERROR, "job " + id + ": a submitting job was queued");
                 case JobState.Done d -> { }
@@ -87,15 +87,22 @@ public final class JobRunner implements Consumer<JobId> {
             if (!lifecycle.leavingJob()) {
                 notifier.failed(job, new Failure(FailureCode.STORAGE_FAILED, e.getMessage()));
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Out of memory or a bug: this job ends, the program and every other job go on.
             LOG.log(Level.ERROR, "job " + id + ": unexpected failure", e);
             if (!lifecycle.leavingJob()) {
-                fail(id, new Failure(FailureCode.INTERNAL_ERROR, String.valueOf(e)));
+                failures.fail(id, new Failure(FailureCode.INTERNAL_ERROR, String.valueOf(e)));
             }
         }
     }
 
-    private void submit(Job job, int attempt) {
+    /** Fails a job found mid-submission after a restart: it is not submitted again (see {@link Recovery}). */
+    void interrupted(JobId id) {
+        failures.fail(id, new Failure(FailureCode.INTERRUPTED,
+                "the program stopped while submitting; not submitted again to avoid paying twice"));
+    }
+
+    private void submit(Job job, int attempt, GenerationQueue.Slot slot) {
         JobId id = job.id();
         if (jobs.moveTo(id, new JobState.Submitting(attempt)).isEmpty()) {
             return;
@@ -107,12 +114,12 @@ public final class JobRunner implements Consumer<JobId> {
         } catch (VideoGenerationException e) {
             if (!lifecycle.leavingJob()) {
                 LOG.log(Level.WARNING, "job " + id + ": submission " + attempt + " failed: " + e.getMessage());
-                fail(id, new Failure(codeFor(e), e.getMessage()));
+                failures.fail(id, new Failure(codeFor(e.fault()), e.getMessage()));
             }
             return;
         } catch (MediaStoreException e) {
             if (!lifecycle.leavingJob()) {
-                fail(id, new Failure(FailureCode.STORAGE_FAILED, e.getMessage()));
+                failures.fail(id, new Failure(FailureCode.STORAGE_FAILED, e.getMessage()));
             }
             return;
         }
@@ -123,43 +130,58 @@ public final class JobRunner implements Consumer<JobId> {
             LOG.log(Level.INFO, "job " + id + ": cancelled during submission; ticket " + ticket + " abandoned");
             return;
         }
-        follow(moved.get(), generating, 0);
+        follow(moved.get(), generating, false, slot);
     }
 
-    /** {@code toldProgress} is what the requester last heard: 0 after a submission, -1 after a restart. */
-    private void follow(Job job, JobState.Generating generating, int toldProgress) {
+    /**
+     * Polls until the provider answers for good or the deadline passes. A fresh submission is first polled
+     * one interval later; a resumed one at once, and always at least once, so a video the provider finished
+     * while the program was away is never thrown away by the deadline. A failing poll (whatever the fault)
+     * is tried again, with a growing pause, until the deadline: the generation is paid for.
+     */
+    private void follow(Job job, JobState.Generating generating, boolean resumed, GenerationQueue.Slot slot) {
         JobId id = job.id();
         PollingPolicy policy = generator.pollingPolicy();
         Instant deadline = generating.submittedAt().plus(policy.timeout());
-        int lastProgress = toldProgress;
+        int toldProgress = resumed ? -1 : 0;
+        int failedPolls = 0;
+        ProviderFault lastFault = null;
+        if (!resumed && !pause(policy.interval())) {
+            return;
+        }
         while (!Thread.currentThread().isInterrupted() && jobs.current(id).isPresent()) {
-            if (!jobs.now().isBefore(deadline)) {
-                fail(id, new Failure(FailureCode.GENERATION_TIMED_OUT, "no result within " + policy.timeout()));
-                return;
-            }
             GenerationStatus status;
             try {
                 status = generator.poll(generating.ticket());
+                failedPolls = 0;
             } catch (VideoGenerationException e) {
                 if (lifecycle.leavingJob()) {
                     return;
                 }
-                if (e.fault() == ProviderFault.ACCESS_DENIED) {
-                    fail(id, new Failure(FailureCode.SERVICE_NOT_AVAILABLE, e.getMessage()));
+                failedPolls++;
+                lastFault = e.fault();
+                if (!jobs.now().isBefore(deadline)) {
+                    failures.fail(id, deadlineFailure(policy, lastFault, e));
                     return;
                 }
-                // The generation is paid for: a failing poll is tried again until the deadline.
-                LOG.log(Level.WARNING, "job " + id + ": poll failed, trying again: " + e.getMessage());
-                if (!pause(policy.interval())) {
+                Duration pause = pollPause(policy.interval(), failedPolls);
+                LOG.log(Level.WARNING, "job " + id + ": poll failed (" + e.fault() + "), trying again in " + pause
+                        + ": " + e.getMessage());
+                if (!pause(pause)) {
                     return;
                 }
                 continue;
             }
             switch (status) {
                 case GenerationStatus.Pending p -> {
-                    if (p.progress() > lastProgress) {
-                        lastProgress = p.progress();
+                    if (p.progress() > toldProgress) {
+                        toldProgress = p.progress();
                         notifier.progress(job, p.progress());
+                    }
+                    if (!jobs.now().isBefore(deadline)) {
+                        failures.fail(id, new Failure(FailureCode.GENERATION_TIMED_OUT,
+                                "no result within " + policy.timeout()));
+                        return;
                     }
                     if (!pause(policy.interval())) {
                         return;
@@ -167,110 +189,53 @@ public final class JobRunner implements Consumer<JobId> {
                 }
                 case GenerationStatus.Ready r -> {
                     spent(r.spend());
-                    observer.stage(JobObserver.Stage.GENERATION, since(generating.submittedAt()));
-                    storeAndDeliver(job, r);
+                    observer.stage(JobObserver.Stage.GENERATION, Duration.between(generating.submittedAt(), jobs.now()).abs());
+                    handover.storeAndDeliver(job, r, slot);
                     return;
                 }
                 case GenerationStatus.Blocked b -> {
                     spent(b.spend());
-                    fail(id, new Failure(FailureCode.MODERATION_BLOCKED, b.detail()), b.spend());
+                    failures.fail(id, new Failure(FailureCode.MODERATION_BLOCKED, b.detail()), b.spend());
                     return;
                 }
                 case GenerationStatus.Failed f -> {
                     spent(f.spend());
-                    retryOrFail(job, generating, f);
+                    retryOrFail(job, generating, f, slot);
                     return;
                 }
             }
         }
     }
 
-    private void retryOrFail(Job job, JobState.Generating generating, GenerationStatus.Failed failed) {
+    private static Failure deadlineFailure(PollingPolicy policy, ProviderFault lastFault, VideoGenerationException e) {
+        return lastFault == ProviderFault.ACCESS_DENIED
+                ? new Failure(FailureCode.SERVICE_NOT_AVAILABLE, "polls refused until the deadline: " + e.getMessage())
+                : new Failure(FailureCode.GENERATION_TIMED_OUT, "no result within " + policy.timeout()
+                        + "; the last poll failed: " + e.getMessage());
+    }
+
+    /** The interval, doubled for each poll that failed in a row, at most {@link #LONGEST_POLL_PAUSE}. */
+    static Duration pollPause(Duration interval, int failedPolls) {
+        Duration longest = interval.compareTo(LONGEST_POLL_PAUSE) > 0 ? interval : LONGEST_POLL_PAUSE;
+        Duration pause = interval.isZero() ? Duration.ofMillis(10) : interval;
+        for (int i = 1; i < failedPolls && pause.compareTo(longest) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(longest) > 0 ? longest : pause;
+    }
+
+    /** Only the provider's own verdict that a generation failed transiently earns a new (paid) submission. */
+    private void retryOrFail(Job job, JobState.Generating generating, GenerationStatus.Failed failed,
+            GenerationQueue.Slot slot) {
         String detail = failed.code() + ": " + failed.message();
         if (failed.transientFailure() && generating.attempt() <= maxResubmissions) {
             LOG.log(Level.WARNING, "job " + job.id() + ": the provider failed transiently (" + detail + "); submitting again");
             Optional<Job> withSpend = jobs.transition(job.id(), j -> j.withSpend(failed.spend()));
-            withSpend.ifPresent(j -> submit(j, generating.attempt() + 1));
+            withSpend.ifPresent(j -> submit(j, generating.attempt() + 1, slot));
             return;
         }
         var code = failed.expired() ? FailureCode.GENERATION_EXPIRED : FailureCode.GENERATION_FAILED;
-        fail(job.id(), new Failure(code, detail), failed.spend());
-    }
-
-    private void storeAndDeliver(Job job, GenerationStatus.Ready ready) {
-        MediaStore.StoredMedia video;
-        WatchedInput watched = null;
-        try (InputStream download = generator.openVideo(ready)) {
-            watched = new WatchedInput(download, Long.MAX_VALUE, WatchedInput.Observer.NONE);
-            video = media.put(MediaKind.VIDEO, watched);
-        } catch (VideoGenerationException e) {
-            failUnlessStopping(job.id(), FailureCode.GENERATION_FAILED, "the video could not be downloaded: " + e.getMessage(), ready.spend());
-            return;
-        } catch (MediaStoreException e) {
-            boolean download = watched != null && watched.sourceFailed();
-            failUnlessStopping(job.id(), download ? FailureCode.GENERATION_FAILED : FailureCode.STORAGE_FAILED,
-                    (download ? "the video could not be downloaded: " : "the video could not be stored: ") + e.getMessage(),
-                    ready.spend());
-            return;
-        } catch (IOException e) {
-            failUnlessStopping(job.id(), FailureCode.GENERATION_FAILED, "the video download broke off: " + e.getMessage(), ready.spend());
-            return;
-        }
-        var delivering = JobState.Delivering.stored(video.key(), video.sizeBytes(), jobs.now());
-        Optional<Job> moved = jobs.transition(job.id(), j -> j.withSpend(ready.spend()).withState(delivering, jobs.now()));
-        if (moved.isEmpty()) {
-            cleanup.deleteQuietly(video.key());
-            return;
-        }
-        deliver(moved.get(), delivering);
-    }
-
-    private void deliver(Job job, JobState.Delivering delivering) {
-        Instant started = jobs.now();
-        try {
-            notifier.videoReady(job, new Video(delivering.video(), delivering.videoBytes(), media));
-        } catch (RuntimeException e) {
-            if (!lifecycle.leavingJob()) {
-                LOG.log(Level.WARNING, "job " + job.id() + ": the video could not be delivered: " + e.getMessage(), e);
-                fail(job.id(), new Failure(FailureCode.DELIVERY_FAILED, String.valueOf(e.getMessage())));
-            }
-            return;
-        }
-        observer.stage(JobObserver.Stage.DELIVERY, since(started));
-        LOG.log(Level.INFO, "job " + job.id() + ": delivered; provider spend " + job.spentUsdTicks() + " ticks");
-        jobs.finish(job.id(), new JobState.Done(jobs.now()), (before, after) -> {
-            cleanup.deleteQuietly(after.photoKeys());
-            repeats.delivered(after, delivering.video());
-        });
-    }
-
-    private void failUnlessStopping(JobId id, FailureCode code, String detail, Spend spend) {
-        if (!lifecycle.leavingJob()) {
-            fail(id, new Failure(code, detail), spend);
-        }
-    }
-
-    private void fail(JobId id, Failure failure) {
-        fail(id, failure, null);
-    }
-
-    /** Ends the job as failed (with what it cost), tells the requester, and drops media a retry cannot use. */
-    public void fail(JobId id, Failure failure, Spend spend) {
-        Optional<Job> failed = jobs.finish(id, j -> {
-            Job charged = spend == null ? j : j.withSpend(spend);
-            return charged.withState(new JobState.Failed(failure), jobs.now());
-        }, (before, after) -> {
-            if (before.state() instanceof JobState.Delivering d) {
-                cleanup.deleteQuietly(d.video());
-            }
-            if (!failure.retryable()) {
-                cleanup.deleteQuietly(after.photoKeys());
-            }
-        });
-        failed.ifPresent(job -> {
-            LOG.log(Level.WARNING, "job " + id + ": failed, " + failure.code() + ": " + failure.detail());
-            notifier.failed(job, failure);
-        });
+        failures.fail(job.id(), new Failure(code, detail), failed.spend());
     }
 
     private void spent(Spend spend) {
@@ -279,8 +244,8 @@ public final class JobRunner implements Consumer<JobId> {
         }
     }
 
-    private static FailureCode codeFor(VideoGenerationException e) {
-        return switch (e.fault()) {
+    private static FailureCode codeFor(ProviderFault fault) {
+        return switch (fault) {
             case UNAVAILABLE -> FailureCode.SERVICE_BUSY;
             case ACCESS_DENIED -> FailureCode.SERVICE_NOT_AVAILABLE;
             case SUBMISSION_UNCONFIRMED -> FailureCode.SUBMISSION_UNCONFIRMED;
@@ -297,9 +262,5 @@ public final class JobRunner implements Consumer<JobId> {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private Duration since(Instant start) {
-        return Duration.between(start, jobs.now()).abs();
     }
 }

@@ -1,7 +1,5 @@
 package dev.kisscam.core.service.job;
 
-import dev.kisscam.core.domain.Failure;
-import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobState;
 import java.lang.System.Logger.Level;
@@ -43,8 +41,7 @@ public final class Recovery {
                     admission.resume(job);
                     requeued++;
                 }
-                case JobState.Submitting s -> runner.fail(job.id(), new Failure(FailureCode.INTERRUPTED,
-                        "the program stopped while submitting; not submitted again to avoid paying twice"), null);
+                case JobState.Submitting s -> runner.interrupted(job.id());
                 case JobState.Draft d -> { }
                 case JobState.Generating g -> { }
                 case JobState.Delivering d -> { }
