@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FileSystemMediaStoreTest extends MediaStoreContract {
+class FileSystemMediaStoreTest extends MediaStoreContract implements InterruptProofPutContract {
 
     @TempDir
     Path dir;
@@ -42,6 +42,16 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
     @Override
     protected MediaStore newStore() {
         config = LocalStorageConfig.at(dir.resolve("storage"));
+        return FileSystemMediaStore.open(config);
+    }
+
+    @Override
+    public MediaStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    public MediaStore reopenedStore() {
         return FileSystemMediaStore.open(config);
     }
 
@@ -222,8 +232,9 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
         }
     }
 
-    @Test
-    void a_temporary_directory_on_another_filesystem_is_copied_across_then_renamed() throws Exception {
+    @ParameterizedTest(name = "by an interrupted thread: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_temporary_directory_on_another_filesystem_is_copied_across_then_renamed(boolean interrupted) throws Exception {
         Path shm = Path.of("/dev/shm");
         assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
                 && !Files.getFileStore(shm).equals(Files.getFileStore(dir)), "needs /dev/shm on another filesystem");
@@ -232,7 +243,12 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
             var crossConfig = LocalStorageConfig.at(dir.resolve("cross")).withTempPath(temp);
             var crossStore = FileSystemMediaStore.open(crossConfig);
 
-            var stored = crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9));
+            var outcome = interrupted
+                    ? InterruptedCaller.callInterrupted(() -> crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9)))
+                    : new InterruptedCaller.Outcome<>(crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9)), false);
+            var stored = outcome.value();
+
+            assertThat(outcome.stillInterrupted()).isEqualTo(interrupted);
 
             try (InputStream in = crossStore.open(stored.key())) {
                 assertThat(sha256(in)).isEqualTo(sha256(new SeededStream(3_000_000, 9)));

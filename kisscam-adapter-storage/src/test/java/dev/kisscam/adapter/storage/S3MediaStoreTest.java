@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The S3 store against S3Proxy, in this JVM on 127.0.0.1, with an in-memory blob store. */
-class S3MediaStoreTest extends MediaStoreContract {
+class S3MediaStoreTest extends MediaStoreContract implements InterruptProofPutContract {
 
     private static final String ACCESS_KEY = "kisscam-test-access";
     private static final String SECRET_KEY = "kisscam-test-secret-key";
@@ -51,6 +52,7 @@ class S3MediaStoreTest extends MediaStoreContract {
 
     private S3StorageConfig config;
     private S3MediaStore s3;
+    private final List<S3MediaStore> reopened = new ArrayList<>();
 
     @BeforeAll
     static void startS3Proxy() throws Exception {
@@ -85,6 +87,19 @@ class S3MediaStoreTest extends MediaStoreContract {
     @AfterEach
     void closeStore() {
         s3.close();
+        reopened.forEach(S3MediaStore::close);
+    }
+
+    @Override
+    public MediaStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    public MediaStore reopenedStore() {
+        var again = S3MediaStore.connect(config);
+        reopened.add(again);
+        return again;
     }
 
     @Override
@@ -196,7 +211,7 @@ class S3MediaStoreTest extends MediaStoreContract {
     }
 
     private static List<Item> objectsUnder(String prefix) throws Exception {
-        var items = new java.util.ArrayList<Item>();
+        var items = new ArrayList<Item>();
         for (Result<Item> result : inspector.listObjects(ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix)
                 .recursive(true).build())) {
             items.add(result.get());
