@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Writes that survive {@code kill -9} and power loss: the bytes go to a temporary file that is fsynced,
@@ -175,13 +176,21 @@ final class DurableFiles {
      * @throws IOException when {@code dir} cannot be listed
      */
     static int deleteOlderThan(Path dir, String glob, Instant cutoff) throws IOException {
+        return deleteOlderThan(dir, glob, cutoff, file -> false);
+    }
+
+    /**
+     * As {@link #deleteOlderThan(Path, String, Instant)}, but keeps each file that {@code keep} claims,
+     * asking just before deleting it. What {@code keep} throws ends the deletion there.
+     */
+    static int deleteOlderThan(Path dir, String glob, Instant cutoff, Predicate<Path> keep) throws IOException {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path file : files) {
                 try {
                     var attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff)
-                            && Files.deleteIfExists(file)) {
+                            && !keep.test(file) && Files.deleteIfExists(file)) {
                         deleted++;
                     }
                 } catch (NoSuchFileException alreadyGone) {

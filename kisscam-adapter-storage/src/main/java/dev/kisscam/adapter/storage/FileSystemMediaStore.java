@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Photos and videos as files under {@code STORAGE_PATH/media}, one per key. A put streams into a temporary
@@ -122,8 +123,9 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
     }
 
     @Override
-    public int deleteOlderThan(Instant cutoff) {
-        return deleteOlderThan(mediaDir, "*", cutoff) + deleteOlderThan(tempDir, PART_PREFIX + "*" + PART_SUFFIX, cutoff);
+    public int deleteUnusedOlderThan(Instant cutoff, Predicate<MediaKey> inUse) {
+        return deleteOlderThan(mediaDir, "*", cutoff, file -> Uploads.isInUse(file.getFileName().toString(), inUse))
+                + deleteOlderThan(tempDir, PART_PREFIX + "*" + PART_SUFFIX, cutoff, part -> false);
     }
 
     @Override
@@ -210,9 +212,9 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
         }
     }
 
-    private static int deleteOlderThan(Path dir, String glob, Instant cutoff) {
+    private static int deleteOlderThan(Path dir, String glob, Instant cutoff, Predicate<Path> keep) {
         try {
-            return DurableFiles.deleteOlderThan(dir, glob, cutoff);
+            return DurableFiles.deleteOlderThan(dir, glob, cutoff, keep);
         } catch (IOException e) {
             throw new MediaStoreException("cannot list " + dir + ": " + DurableFiles.reason(e), e);
         }
