@@ -2,8 +2,11 @@ package dev.kisscam.adapter.storage;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -18,11 +21,25 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Writes that survive {@code kill -9} and power loss: the bytes go to a temporary file that is fsynced,
  * renamed over the target in one step, and the directory holding the new name is fsynced too. A crash at
  * any moment leaves either the old file or the new one, whole, plus at most an orphaned temporary file.
+ *
+ * <p>They also survive interrupts. The thread that saves is often a job's thread being stopped at shutdown,
+ * interrupted before or during its last save (a ticket, {@code Done}), and that save is the one a restart
+ * needs. A {@link FileChannel} is an interruptible channel: it closes itself when its thread's interrupt flag
+ * is set at, or during, a blocking call, and the write fails with {@link ClosedByInterruptException}.
+ * Clearing the flag for the call is not enough for file content: an interrupt arriving mid-write still
+ * closes the channel, and a streamed put cannot be replayed. So content goes through java.io
+ * ({@link FileOutputStream}, {@link FileDescriptor#sync()}), plain system calls that an interrupt never
+ * touches; renames, creations and deletions are such calls already. The fsync of a directory, which java.io
+ * cannot open, and {@link Files#readAllBytes} of a record, a channel underneath, run {@linkplain
+ * #despiteInterrupts despite interrupts}: with the flag cleared, repeated if an interrupt closed the channel
+ * anyway (both can safely be repeated), and the flag set again afterwards. Either way the caller's flag is
+ * as it was, or set if an interrupt came meanwhile, so a job being stopped still sees it was asked to stop.
  */
 final class DurableFiles {
 
@@ -38,12 +55,9 @@ final class DurableFiles {
     static void write(Path target, Path tempDir, byte[] bytes) throws IOException {
         Path temp = Files.createTempFile(tempDir, target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            try (FileOutputStream out = openForWriting(temp)) {
+                out.write(bytes);
+                sync(out);
             }
             move(temp, target);
         } catch (IOException | RuntimeException e) {
@@ -69,9 +83,37 @@ final class DurableFiles {
         if (!DIRECTORIES_CAN_BE_SYNCED) {
             return; // Windows cannot open a directory as a channel; NTFS journals its metadata itself
         }
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+        despiteInterrupts(() -> {
+            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Opens {@code file} for writing from its start, on a path an interrupt cannot close (see the class
+     * comment); {@link #sync} makes what was written durable.
+     */
+    static FileOutputStream openForWriting(Path file) throws IOException {
+        return new FileOutputStream(file.toFile());
+    }
+
+    /** Makes everything written through {@code out} durable. */
+    static void sync(FileOutputStream out) throws IOException {
+        out.getFD().sync();
+    }
+
+    /** Makes the content of {@code file}, written by someone else (a copy, say), durable. */
+    static void syncFile(Path file) throws IOException {
+        try (RandomAccessFile opened = new RandomAccessFile(file.toFile(), "rw")) {
+            opened.getFD().sync();
         }
+    }
+
+    /** The whole of a small file, whether or not the caller is interrupted. */
+    static byte[] readAll(Path file) throws IOException {
+        return despiteInterrupts(() -> Files.readAllBytes(file));
     }
 
     /** Creates {@code dir} and any missing parents, and makes their directory entries durable. */
@@ -134,13 +176,21 @@ final class DurableFiles {
      * @throws IOException when {@code dir} cannot be listed
      */
     static int deleteOlderThan(Path dir, String glob, Instant cutoff) throws IOException {
+        return deleteOlderThan(dir, glob, cutoff, file -> false);
+    }
+
+    /**
+     * As {@link #deleteOlderThan(Path, String, Instant)}, but keeps each file that {@code keep} claims,
+     * asking just before deleting it. What {@code keep} throws ends the deletion there.
+     */
+    static int deleteOlderThan(Path dir, String glob, Instant cutoff, Predicate<Path> keep) throws IOException {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path file : files) {
                 try {
                     var attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff)
-                            && Files.deleteIfExists(file)) {
+                            && !keep.test(file) && Files.deleteIfExists(file)) {
                         deleted++;
                     }
                 } catch (NoSuchFileException alreadyGone) {
@@ -170,5 +220,33 @@ final class DurableFiles {
         } catch (IOException e) {
             reason.addSuppressed(e);
         }
+    }
+
+    /**
+     * Runs a channel operation that can safely be repeated with the caller's interrupt flag cleared, repeats
+     * it when an interrupt closed its channel anyway, and sets the flag again afterwards if it was set before
+     * or got set meanwhile.
+     */
+    private static <T> T despiteInterrupts(ChannelCall<T> call) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                interrupted |= Thread.interrupted();
+                try {
+                    return call.run();
+                } catch (ClosedByInterruptException closedUnderUs) {
+                    interrupted = true; // the flag is still set: the next round clears it and tries again
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChannelCall<T> {
+        T run() throws IOException;
     }
 }

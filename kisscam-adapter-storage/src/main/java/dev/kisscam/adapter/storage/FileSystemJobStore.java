@@ -334,7 +334,7 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
     private Optional<Job> read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = DurableFiles.readAll(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

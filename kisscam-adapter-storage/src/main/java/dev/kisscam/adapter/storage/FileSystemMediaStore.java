@@ -7,19 +7,18 @@ import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import java.io.BufferedInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Photos and videos as files under {@code STORAGE_PATH/media}, one per key. A put streams into a temporary
@@ -124,8 +123,9 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
     }
 
     @Override
-    public int deleteOlderThan(Instant cutoff) {
-        return deleteOlderThan(mediaDir, "*", cutoff) + deleteOlderThan(tempDir, PART_PREFIX + "*" + PART_SUFFIX, cutoff);
+    public int deleteUnusedOlderThan(Instant cutoff, Predicate<MediaKey> inUse) {
+        return deleteOlderThan(mediaDir, "*", cutoff, file -> Uploads.isInUse(file.getFileName().toString(), inUse))
+                + deleteOlderThan(tempDir, PART_PREFIX + "*" + PART_SUFFIX, cutoff, part -> false);
     }
 
     @Override
@@ -152,15 +152,12 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
     private static long copy(InputStream content, Path part) {
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        try (FileOutputStream out = DurableFiles.openForWriting(part)) {
             for (int n; (n = read(content, buffer)) >= 0; ) {
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
+                out.write(buffer, 0, n);
                 total += n;
             }
-            out.force(true);
+            DurableFiles.sync(out);
             return total;
         } catch (IOException e) {
             throw new MediaStoreException("cannot write " + part + ": " + DurableFiles.reason(e), e);
@@ -190,9 +187,7 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
         Path staging = mediaDir.resolve(STAGING_PREFIX + target.getFileName() + PART_SUFFIX);
         try {
             Files.copy(part, staging);
-            try (FileChannel channel = FileChannel.open(staging, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            DurableFiles.syncFile(staging);
             DurableFiles.move(staging, target);
             Files.delete(part);
         } catch (IOException e) {
@@ -217,9 +212,9 @@ public final class FileSystemMediaStore implements MediaStore, ExpiringMedia {
         }
     }
 
-    private static int deleteOlderThan(Path dir, String glob, Instant cutoff) {
+    private static int deleteOlderThan(Path dir, String glob, Instant cutoff, Predicate<Path> keep) {
         try {
-            return DurableFiles.deleteOlderThan(dir, glob, cutoff);
+            return DurableFiles.deleteOlderThan(dir, glob, cutoff, keep);
         } catch (IOException e) {
             throw new MediaStoreException("cannot list " + dir + ": " + DurableFiles.reason(e), e);
         }

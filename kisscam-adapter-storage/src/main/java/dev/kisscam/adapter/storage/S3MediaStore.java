@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * Photos and videos as objects in an S3 bucket (AWS, MinIO, Ceph, anything S3-compatible), under a prefix,
@@ -143,23 +144,26 @@ public final class S3MediaStore implements MediaStore, ExpiringMedia, AutoClosea
         }
     }
 
-    /** Lists the prefix and deletes objects, and aborts multipart uploads, begun before {@code cutoff}. */
+    /**
+     * Lists the prefix and deletes the objects written before {@code cutoff} that no job uses, in batches, and
+     * aborts multipart uploads begun before it.
+     */
     @Override
-    public int deleteOlderThan(Instant cutoff) {
+    public int deleteUnusedOlderThan(Instant cutoff, Predicate<MediaKey> inUse) {
         int deleted = 0;
-        List<DeleteRequest.Object> batch = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
         try {
             for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
                     .bucket(config.bucket()).prefix(config.prefix()).recursive(true).build())) {
                 Item item = result.get();
                 if (!item.isDir() && item.lastModified().toInstant().isBefore(cutoff)) {
-                    batch.add(new DeleteRequest.Object(item.objectName()));
-                    if (batch.size() == DELETE_BATCH) {
-                        deleted += deleteBatch(batch);
+                    expired.add(item.objectName());
+                    if (expired.size() == DELETE_BATCH) {
+                        deleted += deleteUnused(expired, inUse);
                     }
                 }
             }
-            deleted += deleteBatch(batch);
+            deleted += deleteUnused(expired, inUse);
             abortUploadsBegunBefore(cutoff);
         } catch (MinioException | RuntimeException e) {
             throw failure("cannot sweep", config.prefix(), e);
@@ -201,20 +205,27 @@ public final class S3MediaStore implements MediaStore, ExpiringMedia, AutoClosea
         }
     }
 
-    private int deleteBatch(List<DeleteRequest.Object> batch) throws MinioException {
-        if (batch.isEmpty()) {
+    /**
+     * Deletes the expired objects no job uses, asking about each as the batch is sent rather than as it was
+     * listed, so an object a job took meanwhile is kept; empties {@code expired}.
+     */
+    private int deleteUnused(List<String> expired, Predicate<MediaKey> inUse) throws MinioException {
+        List<DeleteRequest.Object> unused = expired.stream()
+                .filter(object -> !Uploads.isInUse(object.substring(config.prefix().length()), inUse))
+                .map(DeleteRequest.Object::new)
+                .toList();
+        expired.clear();
+        if (unused.isEmpty()) {
             return 0;
         }
-        List<DeleteRequest.Object> objects = List.copyOf(batch);
-        batch.clear();
         int failed = 0;
         for (Result<DeleteResult.Error> result : client.removeObjects(
-                RemoveObjectsArgs.builder().bucket(config.bucket()).objects(objects).build())) {
+                RemoveObjectsArgs.builder().bucket(config.bucket()).objects(unused).build())) {
             DeleteResult.Error error = result.get();
             LOG.log(WARNING, "cannot delete expired {0}: {1} {2}", where(error.objectName()), error.code(), error.message());
             failed++;
         }
-        return objects.size() - failed;
+        return unused.size() - failed;
     }
 
     /** A process killed mid-upload leaves parts behind that cost storage until the upload is aborted. */

@@ -52,6 +52,20 @@ class FileSystemConsentStoreTest extends ConsentStoreContract {
     }
 
     @Test
+    void a_consent_recorded_from_an_interrupted_thread_is_durable_and_leaves_it_interrupted() throws Exception {
+        ConsentStore store = newStore();
+        var requester = new RequesterId("telegram:1");
+
+        var outcome = InterruptedCaller.callInterrupted(() -> {
+            store.recordConsent(requester, Instant.parse("2026-11-26T10:00:00Z"));
+            return null;
+        });
+
+        assertThat(outcome.stillInterrupted()).isTrue();
+        assertThat(reopen().hasConsented(requester)).isTrue();
+    }
+
+    @Test
     void a_half_written_record_left_by_a_crash_is_discarded_at_open() throws Exception {
         ConsentStore store = newStore();
         store.recordConsent(new RequesterId("telegram:1"), Instant.now());

@@ -394,6 +394,32 @@ class FileSystemJobStoreTest extends JobStoreContract {
     }
 
     @Test
+    void saves_from_a_job_thread_being_stopped_are_durable_and_leave_it_interrupted() throws Exception {
+        Job submitting = sampleJob(1, new JobState.Submitting(1));
+        Job delivering = sampleJob(2, JobState.Delivering.stored(new MediaKey("video-2"), 99, T0));
+        Job doneEarlier = sampleJob(3, new JobState.Done(T0));
+        store.save(delivering);
+        store.save(doneEarlier);
+        Job ticketSaved = submitting.withState(new JobState.Generating(new GenerationTicket("t-1"), 1, T0), T0.plusSeconds(1));
+        Job delivered = delivering.withState(new JobState.Done(T0.plusSeconds(2)), T0.plusSeconds(2));
+        Job cancelled = doneEarlier.withState(new JobState.Cancelled(), T0.plusSeconds(3));
+
+        var outcome = InterruptedCaller.callInterrupted(() -> {
+            store.save(ticketSaved);
+            store.update(delivering.id(), current -> delivered);
+            return store.update(doneEarlier.id(), current -> cancelled); // reads the finished record first
+        });
+
+        assertThat(outcome.stillInterrupted()).isTrue();
+        assertThat(outcome.value()).contains(cancelled);
+        JobStore reopened = reopen();
+        assertThat(reopened.unfinished()).containsExactly(ticketSaved);
+        assertThat(reopened.find(delivered.id())).contains(delivered);
+        assertThat(reopened.find(cancelled.id())).contains(cancelled);
+        assertThat(reopened.countDelivered(delivered.requester().id())).isOne();
+    }
+
+    @Test
     void the_unfinished_list_reflects_saves_without_a_reopen() {
         Job a = sampleJob(2, new JobState.Queued());
         Job b = sampleJob(1, new JobState.Draft(T0));

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FileSystemMediaStoreTest extends MediaStoreContract {
+class FileSystemMediaStoreTest extends MediaStoreContract
+        implements InterruptProofPutContract, SweepKeepsMediaInUseContract {
 
     @TempDir
     Path dir;
@@ -43,6 +46,21 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
     protected MediaStore newStore() {
         config = LocalStorageConfig.at(dir.resolve("storage"));
         return FileSystemMediaStore.open(config);
+    }
+
+    @Override
+    public MediaStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    public MediaStore reopenedStore() {
+        return FileSystemMediaStore.open(config);
+    }
+
+    @Override
+    public MediaSweeper sweeper(Duration ttl, Clock clock, Predicate<MediaKey> inUse) {
+        return MediaSweeper.of((FileSystemMediaStore) store, ttl, clock, inUse);
     }
 
     @Override
@@ -222,8 +240,9 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
         }
     }
 
-    @Test
-    void a_temporary_directory_on_another_filesystem_is_copied_across_then_renamed() throws Exception {
+    @ParameterizedTest(name = "by an interrupted thread: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_temporary_directory_on_another_filesystem_is_copied_across_then_renamed(boolean interrupted) throws Exception {
         Path shm = Path.of("/dev/shm");
         assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
                 && !Files.getFileStore(shm).equals(Files.getFileStore(dir)), "needs /dev/shm on another filesystem");
@@ -232,7 +251,12 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
             var crossConfig = LocalStorageConfig.at(dir.resolve("cross")).withTempPath(temp);
             var crossStore = FileSystemMediaStore.open(crossConfig);
 
-            var stored = crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9));
+            var outcome = interrupted
+                    ? InterruptedCaller.callInterrupted(() -> crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9)))
+                    : new InterruptedCaller.Outcome<>(crossStore.put(MediaKind.VIDEO, new SeededStream(3_000_000, 9)), false);
+            var stored = outcome.value();
+
+            assertThat(outcome.stillInterrupted()).isEqualTo(interrupted);
 
             try (InputStream in = crossStore.open(stored.key())) {
                 assertThat(sha256(in)).isEqualTo(sha256(new SeededStream(3_000_000, 9)));
@@ -259,8 +283,7 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
         age(config.mediaPath().resolve(old.key().value()), now.minus(Duration.ofHours(25)));
         age(oldPart, now.minus(Duration.ofHours(25)));
 
-        int deleted = MediaSweeper.of((FileSystemMediaStore) store, Duration.ofHours(24), java.time.Clock.systemUTC())
-                .sweepOnce();
+        int deleted = sweeper(Duration.ofHours(24), Clock.systemUTC(), key -> false).sweepOnce();
 
         assertThat(deleted).isEqualTo(2);
         assertThatThrownBy(() -> store.open(old.key())).isInstanceOf(MediaStoreException.NotFound.class);
@@ -277,7 +300,7 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
         var clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
         ExpiringMedia media = new ExpiringMedia() {
             @Override
-            public int deleteOlderThan(Instant cutoff) {
+            public int deleteUnusedOlderThan(Instant cutoff, Predicate<MediaKey> inUse) {
                 if (calls.incrementAndGet() == 2) {
                     throw new MediaStoreException("the disk went away for a moment");
                 }
@@ -291,7 +314,7 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
             }
         };
 
-        try (var sweeper = new MediaSweeper(media, Duration.ofHours(24), clock)) {
+        try (var sweeper = new MediaSweeper(media, Duration.ofHours(24), clock, key -> false)) {
             sweeper.start(Duration.ofMillis(10));
             assertThat(cutoffs.poll(10, TimeUnit.SECONDS)).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
             clock.advance(Duration.ofHours(1));

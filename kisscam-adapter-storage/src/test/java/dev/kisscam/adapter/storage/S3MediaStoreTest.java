@@ -3,6 +3,7 @@ package dev.kisscam.adapter.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
@@ -26,9 +27,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The S3 store against S3Proxy, in this JVM on 127.0.0.1, with an in-memory blob store. */
-class S3MediaStoreTest extends MediaStoreContract {
+class S3MediaStoreTest extends MediaStoreContract implements InterruptProofPutContract, SweepKeepsMediaInUseContract {
 
     private static final String ACCESS_KEY = "kisscam-test-access";
     private static final String SECRET_KEY = "kisscam-test-secret-key";
@@ -51,6 +54,7 @@ class S3MediaStoreTest extends MediaStoreContract {
 
     private S3StorageConfig config;
     private S3MediaStore s3;
+    private final List<S3MediaStore> reopened = new ArrayList<>();
 
     @BeforeAll
     static void startS3Proxy() throws Exception {
@@ -85,6 +89,24 @@ class S3MediaStoreTest extends MediaStoreContract {
     @AfterEach
     void closeStore() {
         s3.close();
+        reopened.forEach(S3MediaStore::close);
+    }
+
+    @Override
+    public MediaStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    public MediaSweeper sweeper(Duration ttl, Clock clock, Predicate<MediaKey> inUse) {
+        return MediaSweeper.of(s3, ttl, clock, inUse);
+    }
+
+    @Override
+    public MediaStore reopenedStore() {
+        var again = S3MediaStore.connect(config);
+        reopened.add(again);
+        return again;
     }
 
     @Override
@@ -169,12 +191,12 @@ class S3MediaStoreTest extends MediaStoreContract {
                 .object(config.prefix() + "video-abandoned").build()).join();
         assertThat(uploadsUnder(config.prefix())).isOne();
 
-        assertThat(MediaSweeper.of(s3, Duration.ofHours(24), Clock.systemUTC()).sweepOnce()).isZero();
+        assertThat(sweeper(Duration.ofHours(24), Clock.systemUTC(), key -> false).sweepOnce()).isZero();
         assertThat(store.size(photo.key())).isOne();
         assertThat(uploadsUnder(config.prefix())).isOne();
 
         var dayAfterTomorrow = new MutableClock(Instant.now().plus(Duration.ofDays(2)));
-        assertThat(MediaSweeper.of(s3, Duration.ofHours(24), dayAfterTomorrow).sweepOnce()).isEqualTo(2);
+        assertThat(sweeper(Duration.ofHours(24), dayAfterTomorrow, key -> false).sweepOnce()).isEqualTo(2);
 
         assertThatThrownBy(() -> store.open(photo.key())).isInstanceOf(MediaStoreException.NotFound.class);
         assertThatThrownBy(() -> store.size(video.key())).isInstanceOf(MediaStoreException.NotFound.class);
@@ -196,7 +218,7 @@ class S3MediaStoreTest extends MediaStoreContract {
     }
 
     private static List<Item> objectsUnder(String prefix) throws Exception {
-        var items = new java.util.ArrayList<Item>();
+        var items = new ArrayList<Item>();
         for (Result<Item> result : inspector.listObjects(ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix)
                 .recursive(true).build())) {
             items.add(result.get());
