@@ -68,8 +68,9 @@ public final class BotLifecycle {
     public synchronized void start() throws IOException {
         endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
         endpoint.start();
-        storage.start();
         kisscam.start();
+        // After the jobs resumed: the sweeper then sees every job that still needs its media.
+        storage.start();
         try {
             updates.start();
         } catch (RuntimeException e) {

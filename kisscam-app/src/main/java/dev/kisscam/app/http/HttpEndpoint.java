@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 
 /**
  * The program's HTTP face on HOST:PORT, served by the JDK's server with a virtual thread per request:
- * {@code GET /health} (200 when ready and every check is up, else 503), {@code GET /metrics} (Prometheus
- * text) and any extra routes, such as the Telegram webhook.
+ * {@code GET /health} (200 when ready and every check is up, else 503; only "up" or "down" per check, since
+ * anyone may ask), {@code GET /health/details} (the same with each check's details, for operators),
+ * {@code GET /metrics} (Prometheus text) and any extra routes, such as the Telegram webhook. Why a check is
+ * down goes to the log, once when it goes down, not to whoever asks.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpEndpoint.class.getName());
@@ -28,6 +30,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final Map<String, Boolean> lastUp = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<HealthCheck> checks;
     private final Supplier<String> metrics;
 
@@ -37,7 +40,8 @@ public final class HttpEndpoint implements AutoCloseable {
         this.metrics = metrics;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(executor);
-        server.createContext("/health", get(this::health));
+        server.createContext("/health", get(exchange -> health(exchange, false)));
+        server.createContext("/health/details", get(exchange -> health(exchange, true)));
         server.createContext("/metrics", get(this::metrics));
         routes.forEach(server::createContext);
     }
@@ -80,26 +84,45 @@ public final class HttpEndpoint implements AutoCloseable {
         };
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private void health(HttpExchange exchange, boolean withDetails) throws IOException {
+        if (!withDetails && !"/health".equals(exchange.getRequestURI().getPath())) {
+            send(exchange, 404, "text/plain", new byte[0]);
+            return;
+        }
         var report = new LinkedHashMap<String, Object>();
         boolean allUp = ready.get();
         var details = new LinkedHashMap<String, Object>();
         for (HealthCheck check : checks) {
-            HealthCheck.Status status;
-            try {
-                status = check.check();
-            } catch (RuntimeException e) {
-                status = HealthCheck.Status.down(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
+            HealthCheck.Status status = status(check);
             allUp &= status.up();
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("status", status.up() ? "up" : "down");
-            entry.putAll(status.details());
-            details.put(check.name(), entry);
+            if (withDetails) {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("status", status.up() ? "up" : "down");
+                entry.putAll(status.details());
+                details.put(check.name(), entry);
+            } else {
+                details.put(check.name(), status.up() ? "up" : "down");
+            }
         }
         report.put("status", !ready.get() ? "starting" : allUp ? "up" : "down");
         report.put("checks", details);
         send(exchange, allUp ? 200 : 503, "application/json", JSON.writeValueAsBytes(report));
+    }
+
+    private HealthCheck.Status status(HealthCheck check) {
+        HealthCheck.Status status;
+        try {
+            status = check.check();
+        } catch (RuntimeException e) {
+            status = HealthCheck.Status.down(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Boolean before = lastUp.put(check.name(), status.up());
+        if (!status.up() && !Boolean.FALSE.equals(before)) {
+            LOG.log(System.Logger.Level.WARNING, check.name() + " is down: " + status.details());
+        } else if (status.up() && Boolean.FALSE.equals(before)) {
+            LOG.log(System.Logger.Level.INFO, check.name() + " is up again");
+        }
+        return status;
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

@@ -66,6 +66,11 @@ public final class CaffeineEarlierVideos implements EarlierVideos {
         return drain();
     }
 
+    @Override
+    public boolean keeps(MediaKey video) {
+        return kept.asMap().values().stream().anyMatch(k -> k.video().equals(video));
+    }
+
     /** How many videos are kept now; for a gauge. */
     public long keptVideos() {
         kept.cleanUp();

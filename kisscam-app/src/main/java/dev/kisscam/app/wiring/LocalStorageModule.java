@@ -1,6 +1,7 @@
 package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
@@ -8,6 +9,7 @@ import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.core.port.out.MediaStore;
+import dev.kisscam.core.service.Kisscam;
 import java.time.Clock;
 
 /** Photos, videos, jobs and consents as files under STORAGE_PATH. Opens nothing until first asked. */
@@ -37,8 +39,9 @@ final class LocalStorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(FileSystemMediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables) {
-        return closeables.register(
-                new StorageUpkeep(media, media.location(), MediaSweeper.of(media, config.mediaTtl(), clock), jobs));
+    StorageUpkeep upkeep(FileSystemMediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables,
+            Provider<Kisscam> core) {
+        var sweeper = MediaSweeper.of(media, config.mediaTtl(), clock, new MediaInUse(core));
+        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, jobs));
     }
 }

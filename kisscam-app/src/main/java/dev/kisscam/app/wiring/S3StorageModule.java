@@ -1,6 +1,7 @@
 package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.kisscam.adapter.storage.FileSystemJobStore;
@@ -9,6 +10,7 @@ import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.adapter.storage.S3MediaStore;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.core.port.out.MediaStore;
+import dev.kisscam.core.service.Kisscam;
 import java.time.Clock;
 
 /**
@@ -43,8 +45,9 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables) {
-        return closeables.register(
-                new StorageUpkeep(media, media.location(), MediaSweeper.of(media, s3.mediaTtl(), clock), jobs));
+    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables,
+            Provider<Kisscam> core) {
+        var sweeper = MediaSweeper.of(media, s3.mediaTtl(), clock, new MediaInUse(core));
+        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, jobs));
     }
 }

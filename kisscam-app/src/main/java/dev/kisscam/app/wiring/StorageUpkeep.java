@@ -17,6 +17,7 @@ import java.util.Map;
 public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StorageUpkeep.class.getName());
     static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
+    static final Duration PROBE_EVERY = Duration.ofSeconds(15);
     /** A key no store ever hands out (they make random ones), so asking for it proves the store answers. */
     private static final MediaKey PROBE = new MediaKey("health-probe");
 
@@ -25,6 +26,8 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private final MediaSweeper sweeper;
     private final FileSystemJobStore jobs;
     private volatile Thread pruner;
+    private Status lastProbe;
+    private long probedAt;
 
     public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs) {
         this.media = media;
@@ -59,8 +62,18 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
         return "storage";
     }
 
+    /** Asks the store at most once per {@link #PROBE_EVERY}: /health may be asked often, and S3 calls cost. */
     @Override
-    public Status check() {
+    public synchronized Status check() {
+        long now = System.nanoTime();
+        if (lastProbe == null || now - probedAt > PROBE_EVERY.toNanos()) {
+            lastProbe = probe();
+            probedAt = now;
+        }
+        return lastProbe;
+    }
+
+    private Status probe() {
         try {
             media.size(PROBE);
             return Status.up(Map.of("media", location));

@@ -58,18 +58,21 @@ class HttpEndpointTest {
 
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.headers().firstValue("Content-Type")).contains("application/json");
-        assertThat(up.body()).isEqualTo("{\"status\":\"up\",\"checks\":{\"storage\":{\"status\":\"up\",\"path\":\"/data\"}}}");
+        assertThat(up.body()).isEqualTo("{\"status\":\"up\",\"checks\":{\"storage\":\"up\"}}");
+        assertThat(get("/health/details").body())
+                .isEqualTo("{\"status\":\"up\",\"checks\":{\"storage\":{\"status\":\"up\",\"path\":\"/data\"}}}");
     }
 
     @Test
-    void a_failing_check_makes_health_503_and_says_why() throws Exception {
+    void a_failing_check_makes_health_503_and_says_why_only_to_operators() throws Exception {
         start(Map.of()).ready(true);
         storageUp.set(false);
 
         var down = get("/health");
 
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.body()).contains("\"status\":\"down\"").contains("disk full");
+        assertThat(down.body()).isEqualTo("{\"status\":\"down\",\"checks\":{\"storage\":\"down\"}}");
+        assertThat(get("/health/details").body()).contains("disk full");
     }
 
     @Test

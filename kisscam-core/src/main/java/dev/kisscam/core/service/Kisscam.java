@@ -1,5 +1,8 @@
 package dev.kisscam.core.service;
 
+import dev.kisscam.core.domain.Job;
+import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.PhotoIntake;
@@ -36,7 +39,9 @@ import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -58,6 +63,7 @@ public final class Kisscam implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kisscam.class.getName());
 
     private final Lifecycle lifecycle = new Lifecycle();
+    private final JobStore jobStore;
     private final GenerationQueue queue;
     private final Recovery recovery;
     private final DraftExpiry drafts;
@@ -70,6 +76,7 @@ public final class Kisscam implements AutoCloseable {
 
     private Kisscam(Builder b) {
         KisscamSettings settings = b.settings;
+        this.jobStore = b.jobStore;
         this.sweepInterval = settings.draftSweepInterval();
         var notifier = new Notifier(b.delivery);
         var locks = new RequesterLocks();
@@ -151,6 +158,26 @@ public final class Kisscam implements AutoCloseable {
 
     public Consent consent() {
         return account;
+    }
+
+    /**
+     * Every stored photo and video the core still needs: those of unfinished jobs (a delivering job's video
+     * among them) and the videos the repeat rule keeps. A media sweeper must not delete any of them.
+     */
+    public Set<MediaKey> mediaInUse() {
+        var inUse = new HashSet<MediaKey>();
+        for (Job job : jobStore.unfinished()) {
+            inUse.addAll(job.photoKeys());
+            if (job.state() instanceof JobState.Delivering delivering) {
+                inUse.add(delivering.video());
+            }
+        }
+        return inUse;
+    }
+
+    /** Whether the repeat rule keeps this video now. */
+    public boolean keepsVideo(MediaKey video) {
+        return repeats.keeps(video);
     }
 
     /** Jobs waiting for a generation slot. */

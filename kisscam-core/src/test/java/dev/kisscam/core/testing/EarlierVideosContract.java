@@ -51,6 +51,19 @@ public abstract class EarlierVideosContract {
     }
 
     @Test
+    void a_kept_video_is_known_as_kept_until_it_is_released() throws Exception {
+        EarlierVideos videos = withRoomFor(10);
+        var video = new MediaKey("video-1");
+        videos.keep(photos("test:1", "a"), video, T0.plus(HOUR));
+
+        assertThat(videos.keeps(video)).isTrue();
+        assertThat(videos.keeps(new MediaKey("video-2"))).isFalse();
+        assertThat(videos.keeps(video)).as("expired but not yet released: still kept").isTrue();
+        videos.release(T0.plus(HOUR));
+        assertThat(videos.keeps(video)).isFalse();
+    }
+
+    @Test
     void expired_videos_are_released_once_and_the_rest_stay() throws Exception {
         EarlierVideos videos = withRoomFor(10);
         videos.keep(photos("test:1", "a"), new MediaKey("video-1"), T0.plusSeconds(60));

@@ -60,6 +60,16 @@ public final class InMemoryEarlierVideos implements EarlierVideos {
     }
 
     @Override
+    public boolean keeps(MediaKey video) {
+        lock.lock();
+        try {
+            return kept.values().stream().anyMatch(k -> k.video().equals(video));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public List<MediaKey> release(Instant now) {
         lock.lock();
         try {

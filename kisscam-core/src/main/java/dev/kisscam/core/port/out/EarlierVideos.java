@@ -30,6 +30,11 @@ public interface EarlierVideos {
         public List<MediaKey> release(Instant now) {
             return List.of();
         }
+
+        @Override
+        public boolean keeps(MediaKey video) {
+            return false;
+        }
     };
 
     /** The video kept for these photos, if one is kept and its time has not passed. */
@@ -44,4 +49,7 @@ public interface EarlierVideos {
 
     /** Forgets what expired by {@code now} and returns those videos, for the caller to delete. */
     List<MediaKey> release(Instant now);
+
+    /** Whether this video is kept for some photo set now, expired or not: it must not be deleted as litter. */
+    boolean keeps(MediaKey video);
 }

@@ -77,6 +77,11 @@ public final class RepeatRule {
         cleanup.deleteQuietly(earlier.keep(set.get(), video, jobs.now().plus(window)));
     }
 
+    /** Whether this video is kept for the repeat rule now. */
+    public boolean keeps(MediaKey video) {
+        return earlier.keeps(video);
+    }
+
     /** Deletes the kept videos whose window has passed. */
     public void releaseExpired() {
         cleanup.deleteQuietly(earlier.release(jobs.now()));
