@@ -3,7 +3,6 @@ package dev.kisscam.adapter.grok;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kisscam.core.domain.GenerationTicket;
-import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.MediaReader;
@@ -79,9 +78,11 @@ final class GrokVideoGenerator implements VideoGenerator {
             return status;
         } catch (XaiFailure failure) {
             if (failure.httpStatus() == 404) {
-                // The provider no longer knows the ticket: as good as expired, and a new submission may work.
-                return new GenerationStatus.Failed("not_found", failure.getMessage(), true, true,
-                        Spend.none(config.videoModel()));
+                // Not the provider's verdict on the generation: it was created and paid for, and an unknown ticket
+                // (a lagging replica, a routing slip) may well answer the next poll. A Failed here would make the
+                // core buy it again; a failed poll lets it keep polling until its deadline.
+                throw new VideoGenerationException(ProviderFault.UNAVAILABLE, failure.getMessage()
+                        + "; the ticket is unknown right now, which is a failed poll, not a failed generation", failure);
             }
             throw failure.forGenerator();
         }

@@ -358,14 +358,53 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_ticket_the_provider_no_longer_knows_has_expired() {
+    void a_poll_answered_404_is_a_failed_poll_not_an_expired_generation_and_is_not_repeated_inside_the_poll() {
         xai.api.enqueue(FakeXai.bareError(404, "Request not found"));
+        xai.api.enqueue(FakeXai.running(40));
+        try (var logs = new LogRecorder()) {
 
-        assertThat(generator.poll(new GenerationTicket("req-gone"))).isInstanceOfSatisfying(GenerationStatus.Failed.class,
-                failed -> {
-                    assertThat(failed.expired()).isTrue();
-                    assertThat(failed.transientFailure()).isTrue();
-                });
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-gone")))
+                    .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
+                        assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("404", "Request not found");
+                    });
+            assertThat(logs.lines(java.util.logging.Level.SEVERE)).as("nothing for an operator to do").isEmpty();
+        }
+        assertThat(xai.api.getRequestCount()).as("the core decides when to poll again").isEqualTo(1);
+        assertThat(generator.poll(new GenerationTicket("req-gone"))).isEqualTo(new GenerationStatus.Pending(40));
+    }
+
+    @Test
+    void a_poll_refused_with_401_or_403_is_access_denied_so_the_core_can_tell_it_apart() {
+        xai.api.enqueue(FakeXai.openAiError(401, "Invalid authentication", "authentication_error", "invalid_api_key"));
+        xai.api.enqueue(FakeXai.grpcError(403, "Permission denied", "The team has no access to this request"));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-denied")))
+                    .isInstanceOfSatisfying(VideoGenerationException.class,
+                            e -> assertThat(e.fault()).isEqualTo(ProviderFault.ACCESS_DENIED));
+        }
+        assertThat(xai.api.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void no_http_error_on_a_poll_is_ever_a_verdict_on_the_generation() {
+        List<MockResponse> errors = List.of(FakeXai.bareError(404, "no such request"),
+                FakeXai.grpcError(400, "Client specified an invalid argument", "bad id"),
+                FakeXai.openAiError(410, "Gone", "invalid_request_error", "gone"),
+                FakeXai.bareError(422, "bad id"));
+        for (MockResponse error : errors) {
+            xai.api.enqueue(error);
+
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-e")))
+                    .isInstanceOf(VideoGenerationException.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            xai.api.enqueue(FakeXai.grpcError(503, "Service unavailable", "try later"));
+        }
+        assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-e")))
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE));
     }
 
     @Test
