@@ -33,6 +33,8 @@ import org.jcodec.api.awt.AWTFrameGrab;
 import org.jcodec.common.io.ByteBufferSeekableByteChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The video generator against a fake xAI API and a separate fake file host, both on loopback. */
 class GrokVideoGeneratorTest extends VideoGeneratorContract {
@@ -180,14 +182,30 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         assertThat(xai.api.getRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void a_gateway_timeout_on_a_submission_is_unconfirmed_too() {
-        xai.api.enqueue(FakeXai.json(504, "upstream request timeout"));
+    /** Every answer of this kind came from a server that had the whole submission and may have started it. */
+    static List<MockResponse> serverTroubleAfterTheSubmissionArrived() {
+        return List.of(
+                FakeXai.grpcError(500, "Internal error", "Something went wrong"),
+                FakeXai.openAiError(500, "The server had an error while processing your request", "server_error", "internal"),
+                FakeXai.json(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
+                FakeXai.grpcError(503, "Service unavailable", "The service is currently unavailable"),
+                new MockResponse.Builder().code(503).build(),
+                FakeXai.json(504, "upstream request timeout"),
+                FakeXai.bareError(529, "The service is overloaded"),
+                FakeXai.grpcError(408, "Deadline exceeded", "Request timed out"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverTroubleAfterTheSubmissionArrived")
+    void a_submission_answered_408_or_any_5xx_is_unconfirmed_and_never_sent_twice(MockResponse answer) {
+        xai.api.enqueue(answer);
         xai.api.enqueue(submitted("must-not-be-used"));
 
         assertThatThrownBy(() -> generator.submit(onePhotoOfTwo(), media))
-                .isInstanceOfSatisfying(VideoGenerationException.class,
-                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.SUBMISSION_UNCONFIRMED));
+                .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(ProviderFault.SUBMISSION_UNCONFIRMED);
+                    assertThat(e.getMessage()).contains(String.valueOf(answer.getCode()), "not sent again");
+                });
         assertThat(xai.api.getRequestCount()).isEqualTo(1);
     }
 
@@ -204,12 +222,13 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_submission_refused_with_a_server_error_is_sent_again() {
+    void the_same_server_errors_on_a_poll_are_retried_since_a_poll_creates_nothing() {
         xai.api.enqueue(FakeXai.grpcError(500, "Internal error", "Something went wrong"));
-        xai.api.enqueue(submitted("req-after-500"));
+        xai.api.enqueue(FakeXai.grpcError(503, "Service unavailable", "The service is currently unavailable"));
+        xai.api.enqueue(FakeXai.running(70));
 
-        assertThat(generator.submit(onePhotoOfTwo(), media).value()).isEqualTo("req-after-500");
-        assertThat(xai.api.getRequestCount()).isEqualTo(2);
+        assertThat(generator.poll(new GenerationTicket("req-5xx"))).isEqualTo(new GenerationStatus.Pending(70));
+        assertThat(xai.api.getRequestCount()).isEqualTo(3);
     }
 
     @Test
@@ -279,9 +298,16 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
                 faults.add(e.fault());
             }
         }
+        xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted",
+                "Your team has reached its monthly spending limit."));
+        try {
+            generator.submit(onePhotoOfTwo(), media);
+        } catch (VideoGenerationException e) {
+            faults.add(e.fault());
+        }
         assertThat(faults).containsExactly(ProviderFault.ACCESS_DENIED, ProviderFault.ACCESS_DENIED,
-                ProviderFault.REJECTED_INPUT, ProviderFault.REJECTED_INPUT);
-        assertThat(xai.api.getRequestCount()).isEqualTo(4);
+                ProviderFault.REJECTED_INPUT, ProviderFault.REJECTED_INPUT, ProviderFault.ACCESS_DENIED);
+        assertThat(xai.api.getRequestCount()).isEqualTo(5);
     }
 
     // ---- poll ----
