@@ -20,6 +20,8 @@ import java.util.Set;
  * @param pollInterval how often the core should poll a running generation
  * @param generationTimeout when the core should give up on a running generation
  * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
+ * @param maxConcurrentDecodes how many photos are decoded at once; more wait their turn. Each holds up to
+ *     about 4 x {@code maxImageSide}² x 3 bytes of pixels, 20 MiB at the default side, until it is encoded
  * @param maxVideoBytes a downloaded video larger than this fails
  */
 public record GrokConfig(
@@ -35,6 +37,7 @@ public record GrokConfig(
         Duration generationTimeout,
         Timeouts timeouts,
         int maxImageSide,
+        int maxConcurrentDecodes,
         long maxVideoBytes,
         RetrySettings retry,
         BreakerSettings circuitBreaker,
@@ -48,6 +51,8 @@ public record GrokConfig(
             + " turn to each other and share a gentle, tasteful kiss. Natural, unhurried motion."
             + " Their faces, hair and clothes stay exactly as they are.";
     public static final Set<String> RESOLUTIONS = Set.of("480p", "720p", "1080p");
+    /** Two decodes per core keep the cores busy while one of them waits on memory; photos rarely come faster. */
+    public static final int DEFAULT_MAX_CONCURRENT_DECODES = 2 * Runtime.getRuntime().availableProcessors();
 
     public GrokConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -74,6 +79,9 @@ public record GrokConfig(
         Objects.requireNonNull(timeouts, "timeouts");
         if (maxImageSide < 64 || maxImageSide > 8192) {
             throw new IllegalArgumentException("the maximum image side is 64..8192 px, was " + maxImageSide);
+        }
+        if (maxConcurrentDecodes < 1 || maxConcurrentDecodes > 1024) {
+            throw new IllegalArgumentException("concurrent decodes are 1..1024, was " + maxConcurrentDecodes);
         }
         if (maxVideoBytes < 1024) {
             throw new IllegalArgumentException("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
@@ -107,7 +115,8 @@ public record GrokConfig(
                 + ", videoModel=" + videoModel + ", promptTemplate=" + promptTemplate
                 + ", durationSeconds=" + durationSeconds + ", resolution=" + resolution
                 + ", pollInterval=" + pollInterval + ", generationTimeout=" + generationTimeout
-                + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide + ", maxVideoBytes=" + maxVideoBytes
+                + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide
+                + ", maxConcurrentDecodes=" + maxConcurrentDecodes + ", maxVideoBytes=" + maxVideoBytes
                 + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + "]";
     }
 
@@ -211,6 +220,7 @@ public record GrokConfig(
         private Duration generationTimeout = Duration.ofSeconds(600);
         private Timeouts timeouts = Timeouts.DEFAULT;
         private int maxImageSide = 1280;
+        private int maxConcurrentDecodes = DEFAULT_MAX_CONCURRENT_DECODES;
         private long maxVideoBytes = 50L * 1024 * 1024;
         private RetrySettings retry = RetrySettings.DEFAULT;
         private BreakerSettings circuitBreaker = BreakerSettings.DEFAULT;
@@ -234,6 +244,7 @@ public record GrokConfig(
             generationTimeout = config.generationTimeout;
             timeouts = config.timeouts;
             maxImageSide = config.maxImageSide;
+            maxConcurrentDecodes = config.maxConcurrentDecodes;
             maxVideoBytes = config.maxVideoBytes;
             retry = config.retry;
             circuitBreaker = config.circuitBreaker;
@@ -300,6 +311,11 @@ public record GrokConfig(
             return this;
         }
 
+        public Builder maxConcurrentDecodes(int value) {
+            maxConcurrentDecodes = value;
+            return this;
+        }
+
         public Builder maxVideoBytes(long value) {
             maxVideoBytes = value;
             return this;
@@ -323,7 +339,7 @@ public record GrokConfig(
         public GrokConfig build() {
             return new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret, visionModel,
                     videoModel, promptTemplate, durationSeconds, resolution, pollInterval, generationTimeout, timeouts,
-                    maxImageSide, maxVideoBytes, retry, circuitBreaker, rateLimit);
+                    maxImageSide, maxConcurrentDecodes, maxVideoBytes, retry, circuitBreaker, rateLimit);
         }
 
         @Override

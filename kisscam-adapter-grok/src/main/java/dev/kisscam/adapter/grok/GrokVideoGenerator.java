@@ -42,19 +42,21 @@ final class GrokVideoGenerator implements VideoGenerator {
         JpegImage picture;
         try {
             picture = images.forVideo(request.photos(), media);
-        } catch (UnreadablePhoto e) {
-            throw new VideoGenerationException(ProviderFault.REJECTED_INPUT, e.getMessage(), e);
+        } catch (PhotoNotPrepared e) {
+            throw new VideoGenerationException(e.fault(), e.getMessage(), e);
         }
+        JsonWithPictures.Builder submission = JsonWithPictures.builder(client.json());
         ObjectNode body = client.json().createObjectNode()
                 .put("model", config.videoModel())
                 .put("prompt", config.prompt(request.photos().size() == 1 ? ONE_PHOTO : TWO_PHOTOS));
-        body.putObject("image").put("url", picture.dataUri());
+        body.putObject("image").put("url", submission.picture(picture));
         body.put("duration", config.durationSeconds())
                 .put("aspect_ratio", AspectRatio.closestTo(picture.width(), picture.height()).wireValue())
                 .put("resolution", config.resolution())
                 .put("user", users.of(request.requester()));
         try {
-            XaiClient.Answer answer = client.post(Endpoint.VIDEO, "videos/generations", body, Repeat.ONLY_IF_UNSENT);
+            XaiClient.Answer answer = client.post(Endpoint.VIDEO, "videos/generations", submission.build(body),
+                    Repeat.ONLY_IF_UNSENT);
             GenerationTicket ticket = ticketFrom(answer);
             LOG.log(System.Logger.Level.INFO, "job {0} submitted to {1} as {2} ({3}, {4}x{5})", request.job(),
                     config.videoModel(), ticket, body.get("aspect_ratio").asText(), picture.width(), picture.height());
