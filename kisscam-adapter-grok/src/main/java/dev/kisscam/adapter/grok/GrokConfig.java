@@ -20,8 +20,8 @@ import java.util.Set;
  * @param pollInterval how often the core should poll a running generation
  * @param generationTimeout when the core should give up on a running generation
  * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
- * @param maxConcurrentDecodes how many photos are decoded at once; more wait their turn. Each holds up to
- *     about 4 x {@code maxImageSide}² x 3 bytes of pixels, 20 MiB at the default side, until it is encoded
+ * @param maxConcurrentDecodes how many photos are decoded at once; more wait their turn. Each holds less than
+ *     4 x {@code maxImageSide}² x 3 bytes of decoded pixels (under 20 MiB at 1280 px) until it is encoded
  * @param maxVideoBytes a downloaded video larger than this fails
  */
 public record GrokConfig(
