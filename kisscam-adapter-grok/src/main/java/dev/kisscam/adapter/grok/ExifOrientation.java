@@ -37,7 +37,13 @@ final class ExifOrientation {
     /** The same from a JPEG's EXIF segment alone, without looking at the rest of the file. */
     static int ofExifSegment(byte[] payload) {
         var metadata = new Metadata();
-        new ExifReader().readJpegSegments(List.of(payload), metadata, JpegSegmentType.APP1);
+        try {
+            new ExifReader().readJpegSegments(List.of(payload), metadata, JpegSegmentType.APP1);
+        } catch (RuntimeException unreadable) {
+            // The reader records what it cannot parse, but a badly broken block may still throw: same as no tag.
+            LOG.log(System.Logger.Level.DEBUG, "an unreadable EXIF block; taking the photo as it is stored", unreadable);
+            return NORMAL;
+        }
         return from(metadata);
     }
 
