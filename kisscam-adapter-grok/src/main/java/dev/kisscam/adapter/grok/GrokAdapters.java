@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 public final class GrokAdapters implements AutoCloseable {
     private final OkHttpClient http;
     private final Resilience resilience;
+    private final DecodeSlots decodeSlots;
     private final PeopleDetector peopleDetector;
     private final VideoGenerator videoGenerator;
     private final GrokHealth health;
@@ -35,7 +36,8 @@ public final class GrokAdapters implements AutoCloseable {
         this.resilience = new Resilience(config);
         var client = new XaiClient(http, files, config, json(), resilience,
                 new Secrets(config.apiKey(), config.userHashSecret()), clock);
-        var images = new ImagePreparation(config.maxImageSide());
+        this.decodeSlots = new DecodeSlots(config.maxConcurrentDecodes());
+        var images = new ImagePreparation(config.maxImageSide(), decodeSlots);
         this.peopleDetector = new GrokPeopleDetector(client, images, config.visionModel());
         this.videoGenerator = new GrokVideoGenerator(client, images,
                 new VideoDownload(client, "https".equals(config.baseUrl().getScheme()), config.maxVideoBytes()),
@@ -61,6 +63,10 @@ public final class GrokAdapters implements AutoCloseable {
 
     Resilience resilience() {
         return resilience;
+    }
+
+    DecodeSlots decodeSlots() {
+        return decodeSlots;
     }
 
     /** Releases the HTTP client's threads and idle connections; calls in flight finish first. */

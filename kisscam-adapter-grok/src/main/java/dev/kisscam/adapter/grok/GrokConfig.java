@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param pollInterval {@value #GROK_POLL_INTERVAL}, how often the core should poll a running generation
  * @param generationTimeout {@value #GROK_GENERATION_TIMEOUT}, when the core should give up on a running generation
  * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
+ * @param maxConcurrentDecodes how many photos are decoded at once; more wait their turn. Each holds less than
+ *     4 x {@code maxImageSide}² x 3 bytes of decoded pixels (under 20 MiB at 1280 px) until it is encoded
  * @param maxVideoBytes a downloaded video larger than this fails
  * @param rateLimit calls to the API from this process; {@value #GROK_REQUESTS_PER_SECOND} sets it per second
  */
@@ -43,6 +45,7 @@ public record GrokConfig(
         Duration generationTimeout,
         Timeouts timeouts,
         int maxImageSide,
+        int maxConcurrentDecodes,
         long maxVideoBytes,
         RetrySettings retry,
         BreakerSettings circuitBreaker,
@@ -72,6 +75,8 @@ public record GrokConfig(
     public static final int MAX_DURATION_SECONDS = 15;
     /** Far above any account's rate limit: a larger number is a typo, not a plan. */
     public static final int MAX_REQUESTS_PER_SECOND = 100_000;
+    /** Two decodes per core keep the cores busy while one of them waits on memory; photos rarely come faster. */
+    public static final int DEFAULT_MAX_CONCURRENT_DECODES = 2 * Runtime.getRuntime().availableProcessors();
 
     public GrokConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -123,6 +128,9 @@ public record GrokConfig(
         if (maxImageSide < 64 || maxImageSide > 8192) {
             problems.add("the maximum image side is 64..8192 px, was " + maxImageSide);
         }
+        if (maxConcurrentDecodes < 1 || maxConcurrentDecodes > 1024) {
+            problems.add("concurrent decodes are 1..1024, was " + maxConcurrentDecodes);
+        }
         if (maxVideoBytes < 1024) {
             problems.add("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
         }
@@ -155,7 +163,8 @@ public record GrokConfig(
                 + ", videoModel=" + videoModel + ", promptTemplate=" + promptTemplate
                 + ", durationSeconds=" + durationSeconds + ", resolution=" + resolution
                 + ", pollInterval=" + pollInterval + ", generationTimeout=" + generationTimeout
-                + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide + ", maxVideoBytes=" + maxVideoBytes
+                + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide
+                + ", maxConcurrentDecodes=" + maxConcurrentDecodes + ", maxVideoBytes=" + maxVideoBytes
                 + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + "]";
     }
 
@@ -280,6 +289,7 @@ public record GrokConfig(
         private Duration generationTimeout = Duration.ofSeconds(600);
         private Timeouts timeouts = Timeouts.DEFAULT;
         private int maxImageSide = 1280;
+        private int maxConcurrentDecodes = DEFAULT_MAX_CONCURRENT_DECODES;
         private long maxVideoBytes = 50L * 1024 * 1024;
         private RetrySettings retry = RetrySettings.DEFAULT;
         private BreakerSettings circuitBreaker = BreakerSettings.DEFAULT;
@@ -305,6 +315,7 @@ public record GrokConfig(
             generationTimeout = config.generationTimeout;
             timeouts = config.timeouts;
             maxImageSide = config.maxImageSide;
+            maxConcurrentDecodes = config.maxConcurrentDecodes;
             maxVideoBytes = config.maxVideoBytes;
             retry = config.retry;
             circuitBreaker = config.circuitBreaker;
@@ -371,6 +382,11 @@ public record GrokConfig(
             return this;
         }
 
+        public Builder maxConcurrentDecodes(int value) {
+            maxConcurrentDecodes = value;
+            return this;
+        }
+
         public Builder maxVideoBytes(long value) {
             maxVideoBytes = value;
             return this;
@@ -413,7 +429,8 @@ public record GrokConfig(
             try {
                 GrokConfig config = new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret,
                         visionModel, videoModel, promptTemplate, durationSeconds, resolution, pollInterval,
-                        generationTimeout, timeouts, maxImageSide, maxVideoBytes, retry, circuitBreaker, limit);
+                        generationTimeout, timeouts, maxImageSide, maxConcurrentDecodes, maxVideoBytes, retry,
+                        circuitBreaker, limit);
                 if (problems.isEmpty()) {
                     return config;
                 }

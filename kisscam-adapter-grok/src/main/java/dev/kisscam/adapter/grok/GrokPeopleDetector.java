@@ -30,8 +30,8 @@ final class GrokPeopleDetector implements PeopleDetector {
         JpegImage image;
         try {
             image = images.single(photo, media);
-        } catch (UnreadablePhoto e) {
-            throw new PeopleDetectionException(ProviderFault.REJECTED_INPUT, e.getMessage(), e);
+        } catch (PhotoNotPrepared e) {
+            throw new PeopleDetectionException(e.fault(), e.getMessage(), e);
         }
         try {
             XaiClient.Answer answer = client.post(Endpoint.VISION, "chat/completions",

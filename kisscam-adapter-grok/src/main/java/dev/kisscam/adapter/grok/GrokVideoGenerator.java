@@ -3,7 +3,6 @@ package dev.kisscam.adapter.grok;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kisscam.core.domain.GenerationTicket;
-import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.MediaReader;
@@ -43,19 +42,21 @@ final class GrokVideoGenerator implements VideoGenerator {
         JpegImage picture;
         try {
             picture = images.forVideo(request.photos(), media);
-        } catch (UnreadablePhoto e) {
-            throw new VideoGenerationException(ProviderFault.REJECTED_INPUT, e.getMessage(), e);
+        } catch (PhotoNotPrepared e) {
+            throw new VideoGenerationException(e.fault(), e.getMessage(), e);
         }
+        JsonWithPictures.Builder submission = JsonWithPictures.builder(client.json());
         ObjectNode body = client.json().createObjectNode()
                 .put("model", config.videoModel())
                 .put("prompt", config.prompt(request.photos().size() == 1 ? ONE_PHOTO : TWO_PHOTOS));
-        body.putObject("image").put("url", picture.dataUri());
+        body.putObject("image").put("url", submission.picture(picture));
         body.put("duration", config.durationSeconds())
                 .put("aspect_ratio", AspectRatio.closestTo(picture.width(), picture.height()).wireValue())
                 .put("resolution", config.resolution())
                 .put("user", users.of(request.requester()));
         try {
-            XaiClient.Answer answer = client.post(Endpoint.VIDEO, "videos/generations", body, Repeat.ONLY_IF_UNSENT);
+            XaiClient.Answer answer = client.post(Endpoint.VIDEO, "videos/generations", submission.build(body),
+                    Repeat.ONLY_IF_UNSENT);
             GenerationTicket ticket = ticketFrom(answer);
             LOG.log(System.Logger.Level.INFO, "job {0} submitted to {1} as {2} ({3}, {4}x{5})", request.job(),
                     config.videoModel(), ticket, body.get("aspect_ratio").asText(), picture.width(), picture.height());
@@ -79,9 +80,11 @@ final class GrokVideoGenerator implements VideoGenerator {
             return status;
         } catch (XaiFailure failure) {
             if (failure.httpStatus() == 404) {
-                // The provider no longer knows the ticket: as good as expired, and a new submission may work.
-                return new GenerationStatus.Failed("not_found", failure.getMessage(), true, true,
-                        Spend.none(config.videoModel()));
+                // Not the provider's verdict on the generation: it was created and paid for, and an unknown ticket
+                // (a lagging replica, a routing slip) may well answer the next poll. A Failed here would make the
+                // core buy it again; a failed poll lets it keep polling until its deadline.
+                throw new VideoGenerationException(ProviderFault.UNAVAILABLE, failure.getMessage()
+                        + "; the ticket is unknown right now, which is a failed poll, not a failed generation", failure);
             }
             throw failure.forGenerator();
         }

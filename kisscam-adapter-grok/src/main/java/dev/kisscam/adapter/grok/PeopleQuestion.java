@@ -21,15 +21,16 @@ final class PeopleQuestion {
     private PeopleQuestion() {
     }
 
-    static ObjectNode body(ObjectMapper json, String model, JpegImage photo) {
+    static JsonWithPictures body(ObjectMapper json, String model, JpegImage photo) {
+        JsonWithPictures.Builder request = JsonWithPictures.builder(json);
         ObjectNode body = json.createObjectNode().put("model", model);
         ArrayNode content = body.putArray("messages").addObject().put("role", "user").putArray("content");
         content.addObject().put("type", "image_url").putObject("image_url")
-                .put("url", photo.dataUri()).put("detail", "high");
+                .put("url", request.picture(photo)).put("detail", "high");
         content.addObject().put("type", "text").put("text", INSTRUCTIONS);
         ObjectNode format = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
         format.put("name", SCHEMA_NAME).put("strict", true).set("schema", schema(json));
-        return body;
+        return request.build(body);
     }
 
     private static ObjectNode schema(ObjectMapper json) {

@@ -30,7 +30,7 @@ final class SideBySide {
         Strip stripB = Strip.around(b.getWidth(), height, right.people());
         int gap = Math.max(2, (int) Math.round(height * GAP_PER_HEIGHT));
 
-        var composite = new BufferedImage(stripA.width() + gap + stripB.width(), height, BufferedImage.TYPE_INT_RGB);
+        var composite = new BufferedImage(stripA.width() + gap + stripB.width(), height, Scaling.RGB);
         Graphics2D g = composite.createGraphics();
         try {
             g.setColor(GAP);

@@ -1,6 +1,5 @@
 package dev.kisscam.adapter.grok;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,16 +62,10 @@ final class XaiClient {
     record Answer(int status, byte[] body) {
     }
 
-    Answer post(Endpoint endpoint, String path, JsonNode body, Repeat repeat) {
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a request body that cannot be written as JSON", e);
-        }
+    Answer post(Endpoint endpoint, String path, JsonWithPictures body, Repeat repeat) {
         HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
         return resilience.call(endpoint, () -> {
-            var sent = new TrackedBody(bytes);
+            var sent = new TrackedBody(body);
             return exchange(endpoint, repeat, apiRequest(url).post(sent).build(), sent);
         });
     }
@@ -219,11 +212,11 @@ final class XaiClient {
      * accepted the request. One-shot, so OkHttp itself never sends it twice.
      */
     private static final class TrackedBody extends RequestBody {
-        private final byte[] bytes;
+        private final JsonWithPictures content;
         private volatile boolean written;
 
-        TrackedBody(byte[] bytes) {
-            this.bytes = bytes;
+        TrackedBody(JsonWithPictures content) {
+            this.content = content;
         }
 
         boolean written() {
@@ -237,7 +230,7 @@ final class XaiClient {
 
         @Override
         public long contentLength() {
-            return bytes.length;
+            return content.length();
         }
 
         @Override
@@ -247,7 +240,7 @@ final class XaiClient {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            sink.write(bytes);
+            content.writeTo(sink);
             written = true;
         }
     }

@@ -78,19 +78,27 @@ final class XaiFailure extends RuntimeException {
     /**
      * Classifies an HTTP error answer. 408, 429 and 5xx are transient; a 429 about spending or credits, 401,
      * 403, a 400 about the API key and a 404 (a model or endpoint that does not exist) need an operator;
-     * any other 4xx refuses the input. A 504 is a gateway that gave up waiting, so a submission behind it may
-     * have been accepted. The file host's 4xx means its URL no longer serves the video.
+     * any other 4xx refuses the input. The file host's 4xx means its URL no longer serves the video.
+     *
+     * <p>A submission ({@link Repeat#ONLY_IF_UNSENT}) that got an answer was sent whole, so it is repeated only
+     * when the answer proves no job was created. Only a 429 (a rate limit, not a spending cap) proves that: xAI
+     * turns work away at the gate before anything is generated, and its own REST SDK repeats creates on 429 and
+     * on nothing else. A 408 or any 5xx, whatever its body says (an error from the API, a gateway's page, an
+     * empty body), comes from somewhere that may already have handed the job on, which xAI's SDK repeats only
+     * for reads: it is {@link ProviderFault#SUBMISSION_UNCONFIRMED}.
      */
     static XaiFailure forStatus(Endpoint endpoint, Repeat repeat, int status, ErrorBody error, Duration retryAfter) {
         String what = "xAI " + endpoint.label() + " answered HTTP " + status
                 + (error.describe().isEmpty() ? "" : " (" + error.describe() + ")");
         boolean spendingCap = status == 429 && error.mentions("spend|credit|billing|budget");
-        if (status == 504 && repeat == Repeat.ONLY_IF_UNSENT) {
+        boolean rateLimited = status == 429 && !spendingCap;
+        boolean serverTrouble = status == 408 || status >= 500;
+        if (serverTrouble && repeat == Repeat.ONLY_IF_UNSENT) {
             return new XaiFailure(ProviderFault.SUBMISSION_UNCONFIRMED,
-                    what + "; the submission may have been accepted and billed, so it is not sent again",
-                    false, true, status, null, null);
+                    what + "; only a 429 proves a submission was turned away, so this one may have been accepted and"
+                            + " billed and is not sent again", false, true, status, null, null);
         }
-        if (status == 408 || (status == 429 && !spendingCap) || status >= 500) {
+        if (rateLimited || serverTrouble) {
             return new XaiFailure(ProviderFault.UNAVAILABLE, what, true, true, status, retryAfter, null);
         }
         if (endpoint == Endpoint.VIDEO_DOWNLOAD || status < 400) {

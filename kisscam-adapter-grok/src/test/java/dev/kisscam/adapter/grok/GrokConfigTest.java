@@ -22,6 +22,7 @@ class GrokConfigTest {
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.generationTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(config.maxImageSide()).isEqualTo(1280);
+        assertThat(config.maxConcurrentDecodes()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(config.maxVideoBytes()).isEqualTo(50L * 1024 * 1024);
         assertThat(config.prompt("in this photo")).contains("in this photo", "gentle, tasteful kiss", "faces")
                 .doesNotContain("{source}");
@@ -54,7 +55,7 @@ class GrokConfigTest {
         GrokConfig custom = GrokConfig.builder(KEY).baseUrl(URI.create("http://127.0.0.1:9/v1")).visionModel("v")
                 .videoModel("grok-imagine-video-1.5").promptTemplate("Kiss {source}").durationSeconds(8).resolution("720p")
                 .pollInterval(Duration.ofMillis(1500)).generationTimeout(Duration.ofMinutes(5)).maxImageSide(1024)
-                .maxVideoBytes(10_000_000).build();
+                .maxConcurrentDecodes(3).maxVideoBytes(10_000_000).build();
 
         assertThat(custom.toBuilder().build()).isEqualTo(custom);
         assertThat(custom.prompt("here")).isEqualTo("Kiss here");
@@ -73,6 +74,8 @@ class GrokConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GrokConfig.builder(KEY).maxImageSide(10).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).maxConcurrentDecodes(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrent decodes");
         assertThatThrownBy(() -> new GrokConfig.RetrySettings(0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GrokConfig.Timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),

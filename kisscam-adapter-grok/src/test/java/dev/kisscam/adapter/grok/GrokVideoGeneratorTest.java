@@ -33,6 +33,8 @@ import org.jcodec.api.awt.AWTFrameGrab;
 import org.jcodec.common.io.ByteBufferSeekableByteChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The video generator against a fake xAI API and a separate fake file host, both on loopback. */
 class GrokVideoGeneratorTest extends VideoGeneratorContract {
@@ -180,14 +182,30 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         assertThat(xai.api.getRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void a_gateway_timeout_on_a_submission_is_unconfirmed_too() {
-        xai.api.enqueue(FakeXai.json(504, "upstream request timeout"));
+    /** Every answer of this kind came from a server that had the whole submission and may have started it. */
+    static List<MockResponse> serverTroubleAfterTheSubmissionArrived() {
+        return List.of(
+                FakeXai.grpcError(500, "Internal error", "Something went wrong"),
+                FakeXai.openAiError(500, "The server had an error while processing your request", "server_error", "internal"),
+                FakeXai.json(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
+                FakeXai.grpcError(503, "Service unavailable", "The service is currently unavailable"),
+                new MockResponse.Builder().code(503).build(),
+                FakeXai.json(504, "upstream request timeout"),
+                FakeXai.bareError(529, "The service is overloaded"),
+                FakeXai.grpcError(408, "Deadline exceeded", "Request timed out"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverTroubleAfterTheSubmissionArrived")
+    void a_submission_answered_408_or_any_5xx_is_unconfirmed_and_never_sent_twice(MockResponse answer) {
+        xai.api.enqueue(answer);
         xai.api.enqueue(submitted("must-not-be-used"));
 
         assertThatThrownBy(() -> generator.submit(onePhotoOfTwo(), media))
-                .isInstanceOfSatisfying(VideoGenerationException.class,
-                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.SUBMISSION_UNCONFIRMED));
+                .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
+                    assertThat(e.fault()).isEqualTo(ProviderFault.SUBMISSION_UNCONFIRMED);
+                    assertThat(e.getMessage()).contains(String.valueOf(answer.getCode()), "not sent again");
+                });
         assertThat(xai.api.getRequestCount()).isEqualTo(1);
     }
 
@@ -204,12 +222,13 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_submission_refused_with_a_server_error_is_sent_again() {
+    void the_same_server_errors_on_a_poll_are_retried_since_a_poll_creates_nothing() {
         xai.api.enqueue(FakeXai.grpcError(500, "Internal error", "Something went wrong"));
-        xai.api.enqueue(submitted("req-after-500"));
+        xai.api.enqueue(FakeXai.grpcError(503, "Service unavailable", "The service is currently unavailable"));
+        xai.api.enqueue(FakeXai.running(70));
 
-        assertThat(generator.submit(onePhotoOfTwo(), media).value()).isEqualTo("req-after-500");
-        assertThat(xai.api.getRequestCount()).isEqualTo(2);
+        assertThat(generator.poll(new GenerationTicket("req-5xx"))).isEqualTo(new GenerationStatus.Pending(70));
+        assertThat(xai.api.getRequestCount()).isEqualTo(3);
     }
 
     @Test
@@ -279,9 +298,16 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
                 faults.add(e.fault());
             }
         }
+        xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted",
+                "Your team has reached its monthly spending limit."));
+        try {
+            generator.submit(onePhotoOfTwo(), media);
+        } catch (VideoGenerationException e) {
+            faults.add(e.fault());
+        }
         assertThat(faults).containsExactly(ProviderFault.ACCESS_DENIED, ProviderFault.ACCESS_DENIED,
-                ProviderFault.REJECTED_INPUT, ProviderFault.REJECTED_INPUT);
-        assertThat(xai.api.getRequestCount()).isEqualTo(4);
+                ProviderFault.REJECTED_INPUT, ProviderFault.REJECTED_INPUT, ProviderFault.ACCESS_DENIED);
+        assertThat(xai.api.getRequestCount()).isEqualTo(5);
     }
 
     // ---- poll ----
@@ -358,14 +384,53 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_ticket_the_provider_no_longer_knows_has_expired() {
+    void a_poll_answered_404_is_a_failed_poll_not_an_expired_generation_and_is_not_repeated_inside_the_poll() {
         xai.api.enqueue(FakeXai.bareError(404, "Request not found"));
+        xai.api.enqueue(FakeXai.running(40));
+        try (var logs = new LogRecorder()) {
 
-        assertThat(generator.poll(new GenerationTicket("req-gone"))).isInstanceOfSatisfying(GenerationStatus.Failed.class,
-                failed -> {
-                    assertThat(failed.expired()).isTrue();
-                    assertThat(failed.transientFailure()).isTrue();
-                });
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-gone")))
+                    .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
+                        assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("404", "Request not found");
+                    });
+            assertThat(logs.lines(java.util.logging.Level.SEVERE)).as("nothing for an operator to do").isEmpty();
+        }
+        assertThat(xai.api.getRequestCount()).as("the core decides when to poll again").isEqualTo(1);
+        assertThat(generator.poll(new GenerationTicket("req-gone"))).isEqualTo(new GenerationStatus.Pending(40));
+    }
+
+    @Test
+    void a_poll_refused_with_401_or_403_is_access_denied_so_the_core_can_tell_it_apart() {
+        xai.api.enqueue(FakeXai.openAiError(401, "Invalid authentication", "authentication_error", "invalid_api_key"));
+        xai.api.enqueue(FakeXai.grpcError(403, "Permission denied", "The team has no access to this request"));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-denied")))
+                    .isInstanceOfSatisfying(VideoGenerationException.class,
+                            e -> assertThat(e.fault()).isEqualTo(ProviderFault.ACCESS_DENIED));
+        }
+        assertThat(xai.api.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void no_http_error_on_a_poll_is_ever_a_verdict_on_the_generation() {
+        List<MockResponse> errors = List.of(FakeXai.bareError(404, "no such request"),
+                FakeXai.grpcError(400, "Client specified an invalid argument", "bad id"),
+                FakeXai.openAiError(410, "Gone", "invalid_request_error", "gone"),
+                FakeXai.bareError(422, "bad id"));
+        for (MockResponse error : errors) {
+            xai.api.enqueue(error);
+
+            assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-e")))
+                    .isInstanceOf(VideoGenerationException.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            xai.api.enqueue(FakeXai.grpcError(503, "Service unavailable", "try later"));
+        }
+        assertThatThrownBy(() -> generator.poll(new GenerationTicket("req-e")))
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE));
     }
 
     @Test

@@ -75,12 +75,80 @@ final class TestPhotos {
         return image;
     }
 
+    /**
+     * Something like a photo, for measuring and for comparing colours: a sky-to-ground gradient, a few large
+     * shapes in different colours, and up to {@code noise} of random change per channel and pixel, as a
+     * camera's sensor leaves it, so a JPEG of it weighs what a real one of that size does. The same seed gives
+     * the same picture.
+     */
+    static BufferedImage scene(int width, int height, long seed, int noise) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(seed);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setPaint(new java.awt.GradientPaint(0, 0, new Color(120, 170, 230), 0, height, new Color(90, 70, 40)));
+            g.fillRect(0, 0, width, height);
+            for (int i = 0; i < 6; i++) {
+                g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+                int w = width / 6 + random.nextInt(width / 4);
+                int h = height / 6 + random.nextInt(height / 3);
+                g.fillOval(random.nextInt(width - w), random.nextInt(height - h), w, h);
+            }
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            pixels[i] = jitter(p >> 16, random, noise) << 16 | jitter(p >> 8, random, noise) << 8 | jitter(p, random, noise);
+        }
+        return image;
+    }
+
+    private static int jitter(int channel, java.util.Random random, int noise) {
+        return Math.clamp((channel & 0xFF) + random.nextInt(2 * noise + 1) - noise, 0, 255);
+    }
+
+    /** A JPEG at this quality (0..1), written by the JDK's encoder as a camera or Telegram would write one. */
+    static byte[] jpeg(BufferedImage image, float quality) {
+        return writeJpeg(new IIOImage(image, null, null), quality);
+    }
+
+    /** A JPEG as the JDK's encoder writes it by default (quality 0.75). */
     static byte[] jpeg(BufferedImage image) {
+        return encode(image, "jpg");
+    }
+
+    static byte[] png(BufferedImage image) {
+        return encode(image, "png");
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
         var out = new ByteArrayOutputStream();
         try {
-            assertThat(ImageIO.write(image, "jpg", out)).isTrue();
+            assertThat(ImageIO.write(image, format, out)).isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** With the JDK's JPEG encoder at {@code quality} (0..1), or its default when null. */
+    private static byte[] writeJpeg(IIOImage image, Float quality) {
+        var out = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (var stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            var param = writer.getDefaultWriteParam();
+            if (quality != null) {
+                param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, image, param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
@@ -124,17 +192,7 @@ final class TestPhotos {
                 raster.setPixel(x, y, x < width / 2 ? red : blue);
             }
         }
-        var out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        byte[] jpeg = out.toByteArray();
+        byte[] jpeg = writeJpeg(new IIOImage(raster, null, null), null);
         byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
         var file = new ByteArrayOutputStream();
         file.write(jpeg, 0, 2);
@@ -159,9 +217,14 @@ final class TestPhotos {
         assertThat(uri).startsWith(prefix);
         byte[] bytes = Base64.getDecoder().decode(uri.substring(prefix.length()));
         assertThat(bytes).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        return decode(bytes);
+    }
+
+    /** Decodes with whatever reader ImageIO finds (TwelveMonkeys' for CMYK and WebP), failing the test if none can. */
+    static BufferedImage decode(byte[] file) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            assertThat(image).as("a decodable JPEG").isNotNull();
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(file));
+            assertThat(image).as("a decodable image").isNotNull();
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

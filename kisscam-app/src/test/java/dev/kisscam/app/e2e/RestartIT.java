@@ -39,6 +39,29 @@ class RestartIT extends WithRig {
     }
 
     @Test
+    void a_restart_after_a_stop_longer_than_the_generation_timeout_still_delivers_the_finished_video()
+            throws Exception {
+        rig(Duration.ofSeconds(4));
+        // The generation takes 4 s at the provider; the bot gives up on a generation after 3 s.
+        Map<String, String> env = rig.env("GROK_GENERATION_TIMEOUT", "3");
+        BotProcess first = rig.startBot(env);
+        first.awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(804, "en");
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        assertThat(rig.xai.awaitPolls(1, Rig.WAIT)).isTrue();
+        first.kill();
+        // Down for longer than the timeout, and long enough for the provider to finish the video.
+        Thread.sleep(Duration.ofSeconds(5));
+
+        BotProcess second = rig.startBot(env);
+        second.awaitRunning(Rig.WAIT);
+
+        rig.awaitVideo(user);
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+        assertThat(second.output()).doesNotContain("GENERATION_TIMED_OUT");
+    }
+
+    @Test
     void sigterm_stops_taking_updates_and_exits_within_ten_seconds_and_the_job_resumes_on_the_next_start()
             throws Exception {
         rig(Duration.ofSeconds(6));

@@ -143,8 +143,8 @@ class SimulatedXaiTest {
     }
 
     @Test
-    void two_unavailable_answers_are_retried_by_the_adapter_and_the_generation_is_submitted_once() {
-        xai.failNext(2, 503);
+    void two_rate_limit_answers_are_retried_by_the_adapter_and_the_generation_is_submitted_once() {
+        xai.failNext(2, 429);
 
         GenerationTicket ticket = generator.submit(twoPeople(), media);
 
@@ -153,14 +153,13 @@ class SimulatedXaiTest {
     }
 
     @Test
-    void unavailable_answers_that_outlast_the_retries_fail_the_submission_as_unavailable_with_nothing_submitted() {
-        xai.failNext(3, 503);
+    void an_unavailable_answer_to_a_submission_is_unconfirmed_and_not_sent_again() {
+        // A 503 does not prove the job was not created; sending again could pay twice.
+        xai.failNext(1, 503);
 
         assertThatThrownBy(() -> generator.submit(twoPeople(), media))
-                .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
-                    assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("503").contains("unavailable");
-                });
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.SUBMISSION_UNCONFIRMED));
         assertThat(xai.submissions()).isZero();
         assertThat(generator.submit(twoPeople(), media)).isNotNull();
         assertThat(xai.submissions()).isEqualTo(1);
