@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -74,6 +76,10 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
     private final Map<JobId, Job> unfinished = new ConcurrentHashMap<>();
     /** Saves of one job are serialised; saves of different jobs run in parallel. */
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+    /** A requester's saves of drafts and active jobs are serialised, so the one-of-each rule holds. */
+    private final ReentrantLock[] requesterStripes = new ReentrantLock[LOCK_STRIPES];
+    /** Claims live in memory: one process owns this directory, so leases die with it. */
+    private final Leases leases = new Leases();
 
     private FileSystemJobStore(Path root, Duration retention, Clock clock, FileChannel lockChannel) {
         this.root = root;
@@ -87,6 +93,7 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
         this.lockChannel = lockChannel;
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
+            requesterStripes[i] = new ReentrantLock();
         }
     }
 
@@ -126,9 +133,12 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
     @Override
     public void save(Job job) {
         Objects.requireNonNull(job, "job");
+        ReentrantLock requesterLock = requesterStripe(job.requester().id());
         ReentrantLock lock = stripe(job.id());
+        requesterLock.lock();
         lock.lock();
         try {
+            checkRules(job);
             Path activeFile = activeFile(job.id());
             write(activeFile, RecordCodec.encode(JobRecord.from(job)));
             if (job.state().finished()) {
@@ -138,7 +148,49 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
             }
         } finally {
             lock.unlock();
+            requesterLock.unlock();
         }
+    }
+
+    /** At most one active job and one draft per requester; checked under the requester's stripe. */
+    private void checkRules(Job job) {
+        boolean draft = job.state() instanceof JobState.Draft;
+        if (!draft && !job.state().active()) {
+            return;
+        }
+        boolean clash = unfinished.values().stream()
+                .filter(other -> !other.id().equals(job.id()) && other.requester().id().equals(job.requester().id()))
+                .anyMatch(other -> draft ? other.state() instanceof JobState.Draft : other.state().active());
+        if (clash) {
+            throw new RequesterBusy(job.requester().id());
+        }
+    }
+
+    @Override
+    public List<JobId> waiting(Instant now) {
+        return unfinished().stream()
+                .filter(job -> job.state() instanceof JobState.Queued && leases.free(job.id(), now))
+                .map(Job::id).toList();
+    }
+
+    @Override
+    public Optional<Job> claim(Work work, String owner, Instant now, Instant until) {
+        return leases.claim(unfinished(), work, owner, now, until);
+    }
+
+    @Override
+    public Set<JobId> renew(String owner, Collection<JobId> jobs, Instant until) {
+        return leases.renew(owner, jobs, until, unfinished::containsKey);
+    }
+
+    @Override
+    public void release(String owner, JobId job) {
+        leases.release(owner, job);
+    }
+
+    @Override
+    public void releaseAll(String owner) {
+        leases.releaseAll(owner);
     }
 
     @Override
@@ -380,6 +432,10 @@ public final class FileSystemJobStore implements JobStore, AutoCloseable {
 
     private ReentrantLock stripe(JobId id) {
         return stripes[Math.floorMod(id.hashCode(), stripes.length)];
+    }
+
+    private ReentrantLock requesterStripe(RequesterId requester) {
+        return requesterStripes[Math.floorMod(requester.hashCode(), requesterStripes.length)];
     }
 
     private Path activeFile(JobId id) {

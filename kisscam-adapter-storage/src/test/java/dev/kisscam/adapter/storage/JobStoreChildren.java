@@ -18,10 +18,10 @@ final class JobStoreChildren {
     private JobStoreChildren() {
     }
 
-    /** Job {@code i} of a writer round: a new id and sequence per round, one requester per round. */
+    /** Job {@code i} of a writer round: a new id, sequence and requester per round and job. */
     static Job job(int round, int i, JobState state) {
         Job sample = JobStoreContract.sampleJob(round * 1_000_000L + i, state);
-        var requester = new Requester(new RequesterId("crash:" + round), "chat", Locale.ENGLISH);
+        var requester = new Requester(new RequesterId("crash:" + round + "-" + i), "chat", Locale.ENGLISH);
         return new Job(new JobId("round-" + round + "-job-" + i), sample.sequence(), requester, sample.photos(), state,
                 T0, T0.plusSeconds(i), sample.spends());
     }

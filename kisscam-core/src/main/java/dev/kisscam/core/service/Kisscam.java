@@ -10,6 +10,7 @@ import dev.kisscam.core.port.in.Usage;
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.EarlierVideos;
+import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
@@ -26,13 +27,13 @@ import dev.kisscam.core.service.intake.Pairing;
 import dev.kisscam.core.service.intake.PeopleCounter;
 import dev.kisscam.core.service.job.Admission;
 import dev.kisscam.core.service.job.Charges;
-import dev.kisscam.core.service.job.GenerationQueue;
+import dev.kisscam.core.service.job.Dispatcher;
+import dev.kisscam.core.service.job.LocalGenerationSlots;
 import dev.kisscam.core.service.job.JobFailures;
 import dev.kisscam.core.service.job.JobRunner;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
 import dev.kisscam.core.service.job.Notifier;
-import dev.kisscam.core.service.job.Recovery;
 import dev.kisscam.core.service.job.RepeatRule;
 import dev.kisscam.core.service.job.RequesterLocks;
 import dev.kisscam.core.service.media.MediaCleanup;
@@ -64,8 +65,7 @@ public final class Kisscam implements AutoCloseable {
 
     private final Lifecycle lifecycle = new Lifecycle();
     private final JobStore jobStore;
-    private final GenerationQueue queue;
-    private final Recovery recovery;
+    private final Dispatcher dispatcher;
     private final DraftExpiry drafts;
     private final RepeatRule repeats;
     private final IntakeService intake;
@@ -87,16 +87,18 @@ public final class Kisscam implements AutoCloseable {
         var failures = new JobFailures(jobs, cleanup, charges, notifier);
         var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, failures,
                 settings, lifecycle);
-        this.queue = new GenerationQueue(settings.maxConcurrentGenerations(), settings.positionNoticeInterval(),
-                b.clock, runner, notifier, b.observer, lifecycle);
-        var admission = new Admission(queue);
-        this.recovery = new Recovery(jobs, admission, runner);
+        var slots = b.generationSlots != null ? b.generationSlots
+                : new LocalGenerationSlots(settings.maxConcurrentGenerations());
+        this.dispatcher = new Dispatcher(b.jobStore, jobs, slots, runner, notifier, b.observer, lifecycle,
+                new Dispatcher.Pace(b.processName, settings.jobLease(), settings.lookForWorkEvery(),
+                        settings.positionNoticeInterval()));
+        var admission = new Admission(dispatcher);
         this.drafts = new DraftExpiry(jobs, cleanup, notifier, locks);
         this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, charges),
                 new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, b.observer),
                 new Pairing(jobs, admission, charges, repeats, cleanup, settings.draftLifetime()), charges, cleanup,
                 b.observer, b.clock);
-        this.control = new ControlService(jobs, queue, admission, charges, b.mediaStore, notifier, locks, lifecycle);
+        this.control = new ControlService(jobs, dispatcher, admission, charges, b.mediaStore, notifier, locks, lifecycle);
         this.account = new AccountService(jobs, b.quota, b.consentStore);
     }
 
@@ -105,14 +107,15 @@ public final class Kisscam implements AutoCloseable {
     }
 
     /**
-     * Resumes what the job store holds (see {@link Recovery}) and starts sweeping expired drafts and earlier
+     * Starts working: takes back this process's own unfinished jobs, then claims work from the job store as
+     * slots allow (see {@link Dispatcher}); and starts sweeping expired drafts and earlier
      * videos past the repeat window.
      *
      * @throws IllegalStateException when this core was started before
      */
     public void start() {
         lifecycle.start();
-        recovery.resume();
+        dispatcher.start();
         sweepNow();
         sweeper = Thread.ofVirtual().name("kisscam-sweeper").start(this::sweep);
     }
@@ -182,12 +185,12 @@ public final class Kisscam implements AutoCloseable {
 
     /** Jobs waiting for a generation slot. */
     public int queueDepth() {
-        return queue.waitingCount();
+        return dispatcher.waitingCount();
     }
 
     /** Generations in flight. */
     public int runningGenerations() {
-        return queue.runningCount();
+        return dispatcher.runningCount();
     }
 
     /**
@@ -202,7 +205,7 @@ public final class Kisscam implements AutoCloseable {
         if (running != null) {
             running.interrupt();
         }
-        queue.stop(grace);
+        dispatcher.stop(grace);
         LOG.log(Level.INFO, "stopped");
     }
 
@@ -221,6 +224,8 @@ public final class Kisscam implements AutoCloseable {
         private ConsentStore consentStore;
         private Quota quota;
         private Quota refusedPhotoQuota;
+        private GenerationSlots generationSlots;
+        private String processName = "local";
         private PeopleDetector peopleDetector;
         private VideoGenerator videoGenerator;
         private Delivery delivery;
@@ -249,6 +254,24 @@ public final class Kisscam implements AutoCloseable {
 
         public Builder quota(Quota quota) {
             this.quota = quota;
+            return this;
+        }
+
+        /**
+         * The generation slots of the provider account; without them, this process alone holds
+         * {@code maxConcurrentGenerations} of them. Processes that share one account share the slots.
+         */
+        public Builder generationSlots(GenerationSlots generationSlots) {
+            this.generationSlots = generationSlots;
+            return this;
+        }
+
+        /**
+         * This process's name in the job store's leases, unique among the processes sharing the store and the
+         * same after a restart, so a restarted process takes back its own jobs at once (default {@code local}).
+         */
+        public Builder processName(String processName) {
+            this.processName = processName;
             return this;
         }
 

@@ -24,6 +24,10 @@ import java.util.Objects;
  *     (default 5 s); it doubles with each attempt, up to five minutes
  * @param deliveryPatience how long a video is offered to a frontend that cannot be reached before the job fails
  *     (default 24 hours); the video stays stored all that time
+ * @param jobLease how long a process holds a job it runs before another may take it over, were it to die
+ *     without a word (default 30 s); renewed while the job runs
+ * @param lookForWorkEvery how often a process looks for work other processes queued or left behind (default
+ *     1 s); work queued in this process starts at once
  * @param repeatWindow {@value #REPEAT_CACHE_WINDOW} to an operator: how long a delivered video is kept to
  *     answer the same photos from the same requester again, free (default 1 hour, at most a week); zero keeps
  *     none
@@ -39,6 +43,8 @@ public record KisscamSettings(
         Duration draftSweepInterval,
         Duration deliveryRetryPause,
         Duration deliveryPatience,
+        Duration jobLease,
+        Duration lookForWorkEvery,
         Duration repeatWindow) {
 
     /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
@@ -56,6 +62,8 @@ public record KisscamSettings(
         Objects.requireNonNull(draftSweepInterval, "draftSweepInterval");
         Objects.requireNonNull(deliveryRetryPause, "deliveryRetryPause");
         Objects.requireNonNull(deliveryPatience, "deliveryPatience");
+        Objects.requireNonNull(jobLease, "jobLease");
+        Objects.requireNonNull(lookForWorkEvery, "lookForWorkEvery");
         Objects.requireNonNull(repeatWindow, "repeatWindow");
         var problems = new ArrayList<String>();
         if (maxPhotoBytes <= 0 || minShortSide <= 0 || maxPixels <= 0) {
@@ -74,6 +82,9 @@ public record KisscamSettings(
         if (!deliveryRetryPause.isPositive() || deliveryPatience.isNegative()) {
             problems.add("the delivery retry pause must be positive and the delivery patience at least zero");
         }
+        if (jobLease.compareTo(Duration.ofSeconds(3)) < 0 || !lookForWorkEvery.isPositive()) {
+            problems.add("the job lease must be at least 3 s and the look for work interval positive");
+        }
         if (repeatWindow.isNegative() || repeatWindow.compareTo(LONGEST_REPEAT_WINDOW) > 0) {
             problems.add(REPEAT_CACHE_WINDOW + " must be between 0 and " + LONGEST_REPEAT_WINDOW.toSeconds()
                     + " seconds, was " + repeatWindow.toSeconds());
@@ -86,43 +97,50 @@ public record KisscamSettings(
     public static KisscamSettings defaults() {
         return new KisscamSettings(20L * 1024 * 1024, 200, 40_000_000L, Duration.ofMinutes(10), 4,
                 Duration.ofSeconds(5), 1, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofHours(24),
-                Duration.ofHours(1));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
     }
 
     public KisscamSettings withMaxPhotoBytes(long bytes) {
         return new KisscamSettings(bytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
     }
 
     public KisscamSettings withDraftLifetime(Duration lifetime) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, lifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
     }
 
     public KisscamSettings withMaxConcurrentGenerations(int generations) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, generations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
     }
 
     public KisscamSettings withPositionNoticeInterval(Duration interval) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
     }
 
     public KisscamSettings withMaxResubmissions(int resubmissions) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, repeatWindow);
+                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
     }
 
     /** How a frontend that cannot be reached is tried again: first after {@code firstPause}, for {@code patience}. */
     public KisscamSettings withDeliveryRetries(Duration firstPause, Duration patience) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, jobLease, lookForWorkEvery, repeatWindow);
+    }
+
+    /** How long a job is held by the process that runs it, and how often processes look for work. */
+    public KisscamSettings withWorkSharing(Duration lease, Duration lookEvery) {
+        return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
+                lease, lookEvery, repeatWindow);
     }
 
     public KisscamSettings withRepeatWindow(Duration window) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, window);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, window);
     }
 
     /** Every rule the settings break, each in words an operator can act on. */

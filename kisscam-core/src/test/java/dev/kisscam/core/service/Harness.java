@@ -38,7 +38,12 @@ final class Harness {
     RecordingObserver observer = new RecordingObserver();
     /** The repeat rule is off unless a test turns it on: most tests look at one job's own media. */
     KisscamSettings settings = KisscamSettings.defaults().withPositionNoticeInterval(Duration.ZERO)
-            .withRepeatWindow(Duration.ZERO).withDeliveryRetries(Duration.ofMillis(20), Duration.ofHours(24));
+            .withRepeatWindow(Duration.ZERO).withDeliveryRetries(Duration.ofMillis(20), Duration.ofHours(24))
+            .withWorkSharing(Duration.ofSeconds(30), Duration.ofMillis(50));
+    /** This process's name in the store's leases. */
+    String processName = "local";
+    /** The provider account's slots; processes that share them share the limit. */
+    dev.kisscam.core.port.out.GenerationSlots slots;
     /** The allowance for refused photos; none unless a test sets one. */
     InMemoryQuota refusedPhotos;
     Kisscam core;
@@ -59,6 +64,22 @@ final class Harness {
         this.seeds = seeds;
     }
 
+    /**
+     * Another process working beside this one over the same stores, clock and generation slots; what both
+     * tell requesters and operators is recorded together.
+     */
+    Harness besideAs(String name) {
+        var other = new Harness(media, jobStore, consents, clock, earlierVideos, seeds);
+        other.delivery = delivery;
+        other.observer = observer;
+        other.detector = detector;
+        other.settings = settings;
+        other.quota = quota;
+        other.processName = name;
+        other.slots = slots;
+        return other;
+    }
+
     /** A second program over the same stores and clock, as after a restart; its fakes are new. */
     Harness restarted() {
         var next = new Harness(media, jobStore, consents, clock, earlierVideos, seeds);
@@ -74,6 +95,10 @@ final class Harness {
         if (refusedPhotos != null) {
             builder.refusedPhotoQuota(refusedPhotos);
         }
+        if (slots != null) {
+            builder.generationSlots(slots);
+        }
+        builder.processName(processName);
         core = builder
                 .mediaStore(media).jobStore(jobStore).consentStore(consents).quota(quota)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery)

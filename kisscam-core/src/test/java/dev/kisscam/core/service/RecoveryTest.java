@@ -144,10 +144,15 @@ class RecoveryTest {
 
     /** Puts a job straight into the store, as a crashed program would have left it. */
     static final class RecoveryFixtures {
+        /** A job of a requester of its own. */
         static Job jobIn(Harness h, JobState state) {
+            return jobIn(h, state, "test:recovered-" + java.util.UUID.randomUUID());
+        }
+
+        static Job jobIn(Harness h, JobState state, String requester) {
             byte[] bytes = h.photoOf(2);
             var photo = h.media.put(MediaKind.PHOTO, new ByteArrayInputStream(bytes));
-            var template = dev.kisscam.core.testing.JobStoreContract.sampleJob(1, state);
+            var template = dev.kisscam.core.testing.JobStoreContract.sampleJob(1, state, requester);
             var jobPhoto = new dev.kisscam.core.domain.JobPhoto(new dev.kisscam.core.domain.Photo(photo.key(),
                     dev.kisscam.core.domain.ImageFormat.JPEG, new dev.kisscam.core.domain.Dimensions(640, 480),
                     photo.sizeBytes(), dev.kisscam.core.testing.TestImages.digestOf(bytes)), List.of());

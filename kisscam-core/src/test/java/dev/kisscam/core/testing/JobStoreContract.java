@@ -1,6 +1,7 @@
 package dev.kisscam.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.core.domain.Dimensions;
 import dev.kisscam.core.domain.Failure;
@@ -46,8 +47,13 @@ public abstract class JobStoreContract {
         store = newStore();
     }
 
+    /** A sample job; jobs whose sequences differ by a multiple of 7 share a requester. */
     public static Job sampleJob(long sequence, JobState state) {
-        var requester = new Requester(new RequesterId("test:" + sequence % 7), "chat-" + sequence, Locale.forLanguageTag("ru"));
+        return sampleJob(sequence, state, "test:" + sequence % 7);
+    }
+
+    public static Job sampleJob(long sequence, JobState state, String requesterId) {
+        var requester = new Requester(new RequesterId(requesterId), "chat-" + sequence, Locale.forLanguageTag("ru"));
         var photo = new JobPhoto(
                 new Photo(new MediaKey("photo-" + sequence), ImageFormat.JPEG, new Dimensions(1280, 960), 123_456,
                         TestImages.digestOf(("photo-" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
@@ -144,7 +150,7 @@ public abstract class JobStoreContract {
 
     @Test
     void concurrent_saves_of_different_jobs_all_land() throws Exception {
-        List<Job> jobs = IntStream.range(0, 200).mapToObj(i -> sampleJob(i, new JobState.Queued())).toList();
+        List<Job> jobs = IntStream.range(0, 200).mapToObj(i -> sampleJob(i, new JobState.Queued(), "test:" + i)).toList();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Job job : jobs) {
                 executor.submit(() -> {
@@ -217,5 +223,116 @@ public abstract class JobStoreContract {
 
         assertThat(reopen().unfinishedOf(draft.requester().id())).extracting(Job::id)
                 .containsExactly(draft.id(), active.id());
+    }
+
+    @Test
+    void a_requester_has_at_most_one_active_job_and_one_draft() {
+        store.save(sampleJob(7, new JobState.Queued()));
+        store.save(sampleJob(14, new JobState.Draft(T0)));
+        store.save(sampleJob(21, new JobState.Done(T0)));
+
+        assertThatThrownBy(() -> store.save(sampleJob(28, new JobState.Generating(new GenerationTicket("t"), 1, T0))))
+                .isInstanceOf(JobStore.RequesterBusy.class);
+        assertThatThrownBy(() -> store.save(sampleJob(35, new JobState.Draft(T0))))
+                .isInstanceOf(JobStore.RequesterBusy.class);
+        assertThat(store.unfinishedOf(sampleJob(7, new JobState.Queued()).requester().id())).hasSize(2);
+    }
+
+    @Test
+    void an_update_that_would_make_a_second_active_job_is_refused_and_saves_nothing() throws Exception {
+        Job active = sampleJob(7, new JobState.Queued());
+        Job draft = sampleJob(14, new JobState.Draft(T0));
+        store.save(active);
+        store.save(draft);
+
+        assertThatThrownBy(() -> store.update(draft.id(), d -> d.withState(new JobState.Queued(), T0)))
+                .isInstanceOf(JobStore.RequesterBusy.class);
+        assertThat(reopen().find(draft.id())).contains(draft);
+    }
+
+    @Test
+    void work_is_claimed_oldest_first_and_by_one_owner_at_a_time() {
+        Job second = sampleJob(20, new JobState.Queued(), "test:b");
+        Job first = sampleJob(10, new JobState.Queued(), "test:a");
+        store.save(second);
+        store.save(first);
+
+        assertThat(store.waiting(T0)).containsExactly(first.id(), second.id());
+        assertThat(store.claim(JobStore.Work.GENERATION, "one", T0, T0.plusSeconds(30))).map(Job::id).contains(first.id());
+        assertThat(store.waiting(T0)).as("a claimed job waits no more").containsExactly(second.id());
+        assertThat(store.waiting(T0.plusSeconds(31))).as("unless its owner is gone").containsExactly(first.id(), second.id());
+        assertThat(store.claim(JobStore.Work.GENERATION, "two", T0, T0.plusSeconds(30))).map(Job::id).contains(second.id());
+        assertThat(store.claim(JobStore.Work.GENERATION, "three", T0, T0.plusSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void a_job_whose_lease_ran_out_is_taken_over_and_a_paid_generation_goes_first() {
+        Job queued = sampleJob(5, new JobState.Queued(), "test:a");
+        Job generating = sampleJob(9, new JobState.Generating(new GenerationTicket("t"), 1, T0), "test:b");
+        store.save(queued);
+        store.save(generating);
+        assertThat(store.claim(JobStore.Work.GENERATION, "dead", T0, T0.plusSeconds(30))).map(Job::id)
+                .contains(generating.id());
+
+        assertThat(store.claim(JobStore.Work.GENERATION, "alive", T0.plusSeconds(10), T0.plusSeconds(40)))
+                .map(Job::id).contains(queued.id());
+        assertThat(store.claim(JobStore.Work.GENERATION, "alive", T0.plusSeconds(31), T0.plusSeconds(61)))
+                .map(Job::id).contains(generating.id());
+        assertThat(store.renew("dead", List.of(generating.id()), T0.plusSeconds(90))).containsExactly(generating.id());
+    }
+
+    @Test
+    void each_kind_of_work_claims_its_own_states() {
+        Job delivering = sampleJob(1, JobState.Delivering.stored(new MediaKey("video-1"), 10, T0), "test:a");
+        Job submitting = sampleJob(2, new JobState.Submitting(1), "test:b");
+        Job draft = sampleJob(3, new JobState.Draft(T0), "test:c");
+        Job done = sampleJob(4, new JobState.Done(T0), "test:d");
+        for (Job job : List.of(delivering, submitting, draft, done)) {
+            store.save(job);
+        }
+
+        assertThat(store.claim(JobStore.Work.GENERATION, "o", T0, T0.plusSeconds(30))).isEmpty();
+        assertThat(store.claim(JobStore.Work.DELIVERY, "o", T0, T0.plusSeconds(30))).map(Job::id).contains(delivering.id());
+        assertThat(store.claim(JobStore.Work.INTERRUPTED_SUBMISSION, "o", T0, T0.plusSeconds(30))).map(Job::id)
+                .contains(submitting.id());
+        assertThat(store.claim(JobStore.Work.DELIVERY, "o", T0, T0.plusSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void a_released_job_can_be_claimed_at_once_and_renewing_keeps_it() {
+        Job job = sampleJob(1, new JobState.Queued(), "test:a");
+        Job other = sampleJob(2, new JobState.Queued(), "test:b");
+        store.save(job);
+        store.save(other);
+        store.claim(JobStore.Work.GENERATION, "one", T0, T0.plusSeconds(30));
+        store.claim(JobStore.Work.GENERATION, "one", T0, T0.plusSeconds(30));
+
+        assertThat(store.renew("one", List.of(job.id(), other.id()), T0.plusSeconds(60))).isEmpty();
+        assertThat(store.claim(JobStore.Work.GENERATION, "two", T0.plusSeconds(45), T0.plusSeconds(90))).isEmpty();
+        store.release("one", job.id());
+        assertThat(store.claim(JobStore.Work.GENERATION, "two", T0.plusSeconds(46), T0.plusSeconds(90))).map(Job::id)
+                .contains(job.id());
+        store.releaseAll("one");
+        assertThat(store.claim(JobStore.Work.GENERATION, "two", T0.plusSeconds(47), T0.plusSeconds(90))).map(Job::id)
+                .contains(other.id());
+    }
+
+    @Test
+    void concurrent_claims_never_hand_out_one_job_twice() throws Exception {
+        List<Job> jobs = IntStream.range(0, 50).mapToObj(i -> sampleJob(i, new JobState.Queued(), "test:" + i)).toList();
+        jobs.forEach(store::save);
+        var claimed = java.util.Collections.synchronizedList(new ArrayList<JobId>());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int owner = 0; owner < 10; owner++) {
+                String name = "owner-" + owner;
+                executor.submit(() -> {
+                    for (var job = store.claim(JobStore.Work.GENERATION, name, T0, T0.plusSeconds(30)); job.isPresent();
+                            job = store.claim(JobStore.Work.GENERATION, name, T0, T0.plusSeconds(30))) {
+                        claimed.add(job.get().id());
+                    }
+                });
+            }
+        }
+        assertThat(claimed).hasSize(50).doesNotHaveDuplicates();
     }
 }

@@ -12,11 +12,12 @@ import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.in.CancelOutcome;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.JobControl;
+import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.service.job.Admission;
 import dev.kisscam.core.service.job.Charges;
-import dev.kisscam.core.service.job.GenerationQueue;
+import dev.kisscam.core.service.job.Dispatcher;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
 import dev.kisscam.core.service.job.Notifier;
@@ -33,7 +34,7 @@ public final class ControlService implements JobControl {
     private static final System.Logger LOG = System.getLogger(ControlService.class.getName());
 
     private final Jobs jobs;
-    private final GenerationQueue queue;
+    private final Dispatcher dispatcher;
     private final Admission admission;
     private final Charges charges;
     private final MediaStore media;
@@ -41,10 +42,10 @@ public final class ControlService implements JobControl {
     private final RequesterLocks locks;
     private final Lifecycle lifecycle;
 
-    public ControlService(Jobs jobs, GenerationQueue queue, Admission admission, Charges charges, MediaStore media,
+    public ControlService(Jobs jobs, Dispatcher dispatcher, Admission admission, Charges charges, MediaStore media,
             Notifier notifier, RequesterLocks locks, Lifecycle lifecycle) {
         this.jobs = jobs;
-        this.queue = queue;
+        this.dispatcher = dispatcher;
         this.admission = admission;
         this.charges = charges;
         this.media = media;
@@ -79,12 +80,11 @@ public final class ControlService implements JobControl {
 
     /** Under the requester's lock. */
     private CancelOutcome cancelLocked(RequesterId requester, JobId id) {
-        queue.remove(id);
         var before = new AtomicReference<JobState>();
         var cleanup = new MediaCleanup(media);
         Optional<Job> cancelled = jobs.finish(id, new JobState.Cancelled(), (was, now) -> {
             before.set(was.state());
-            queue.interrupt(id);
+            dispatcher.interrupt(id);
             cleanup.deleteQuietly(now.photoKeys());
             if (was.state() instanceof JobState.Delivering d) {
                 cleanup.deleteQuietly(d.video());
@@ -126,7 +126,16 @@ public final class ControlService implements JobControl {
                 return new IntakeOutcome.Refused(refusal.get());
             }
             List<JobPhoto> photos = jobs.find(failedJob).orElseThrow().photos();
-            Job job = jobs.create(requester, photos, new JobState.Queued(), List.of());
+            Job job;
+            try {
+                job = jobs.create(requester, photos, new JobState.Queued(), List.of());
+            } catch (JobStore.RequesterBusy busy) {
+                // Another process began a job of theirs a moment ago.
+                charges.refundVideo(requester.id());
+                return new IntakeOutcome.Refused(jobs.activeOf(requester.id())
+                        .<Refusal>map(active -> new Refusal.JobAlreadyActive(active.id()))
+                        .orElse(new Refusal.ServiceUnavailable(FailureCode.SERVICE_BUSY)));
+            }
             LOG.log(Level.INFO, "job " + job.id() + ": retry of " + failedJob);
             return admission.admit(job, false);
         } finally {

@@ -1,5 +1,6 @@
 package dev.kisscam.core.service.intake;
 
+import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobPhoto;
 import dev.kisscam.core.domain.JobState;
@@ -7,6 +8,7 @@ import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.in.IntakeOutcome;
+import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.service.job.Admission;
 import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.Jobs;
@@ -69,7 +71,13 @@ public final class Pairing {
         Optional<Job> draft = jobs.draftOf(requester.id());
         boolean replacedDraft = draft.isPresent() && jobs.finish(draft.get().id(), new JobState.Cancelled(),
                 (before, after) -> cleanup.deleteQuietly(after.photoKeys())).isPresent();
-        Job job = jobs.create(requester, photos, start, spends);
+        Job job;
+        try {
+            job = jobs.create(requester, photos, start, spends);
+        } catch (JobStore.RequesterBusy busy) {
+            undo(requester, start);
+            return busyElsewhere(requester, photos);
+        }
         return admission.admit(job, replacedDraft);
     }
 
@@ -81,7 +89,15 @@ public final class Pairing {
         }
         draft.ifPresent(this::expireSilently);
         Instant expiresAt = now.plus(draftLifetime);
-        Job created = jobs.create(requester, List.of(photo), new JobState.Draft(expiresAt), spends);
+        Job created;
+        try {
+            created = jobs.create(requester, List.of(photo), new JobState.Draft(expiresAt), spends);
+        } catch (JobStore.RequesterBusy busy) {
+            // Another process saved a draft of theirs a moment ago: this photo completes it.
+            Optional<Job> theirs = jobs.draftOf(requester.id());
+            return theirs.isPresent() ? completeDraft(requester, theirs.get(), photo, spends)
+                    : busyElsewhere(requester, List.of(photo));
+        }
         LOG.log(Level.INFO, "job " + created.id() + ": draft for " + requester.id() + " waits until " + expiresAt);
         return new IntakeOutcome.AwaitingSecondPhoto(created.id(), expiresAt);
     }
@@ -95,21 +111,45 @@ public final class Pairing {
                 return refused(none, List.of(second));
             }
         }
-        Optional<Job> job = jobs.transition(draft.id(), d -> {
-            Job paired = d.withPhotos(both, start, jobs.now());
-            for (Spend spend : spends) {
-                paired = paired.withSpend(spend);
-            }
-            return paired;
-        });
+        Optional<Job> job;
+        try {
+            job = jobs.transition(draft.id(), d -> {
+                Job paired = d.withPhotos(both, start, jobs.now());
+                for (Spend spend : spends) {
+                    paired = paired.withSpend(spend);
+                }
+                return paired;
+            });
+        } catch (JobStore.RequesterBusy busy) {
+            undo(requester, start);
+            return busyElsewhere(requester, List.of(second));
+        }
         if (job.isEmpty()) {
             // The draft expired or was cancelled a moment ago: the new photo starts a draft of its own.
-            if (start instanceof JobState.Delivering copy) {
-                cleanup.deleteQuietly(copy.video());
-            }
+            undo(requester, start);
             return pairOrWait(requester, second, spends);
         }
         return admission.admit(job.get(), false);
+    }
+
+    /** Takes back what {@link #start} gave a job that was not made after all. */
+    private void undo(Requester requester, JobState start) {
+        switch (start) {
+            case JobState.Delivering copy -> cleanup.deleteQuietly(copy.video());
+            case JobState.Queued queued -> charges.refundVideo(requester.id());
+            default -> throw new IllegalArgumentException("a job does not start as " + start);
+        }
+    }
+
+    /**
+     * Another process made a job of this requester's a moment ago (the store refused a second one): these
+     * photos go, and the requester hears that a video is in progress.
+     */
+    private IntakeOutcome busyElsewhere(Requester requester, List<JobPhoto> photos) {
+        cleanup.deleteQuietly(photos.stream().map(p -> p.photo().key()).toList());
+        Refusal refusal = jobs.activeOf(requester.id()).<Refusal>map(job -> new Refusal.JobAlreadyActive(job.id()))
+                .orElse(new Refusal.ServiceUnavailable(FailureCode.SERVICE_BUSY));
+        return new IntakeOutcome.Refused(refusal);
     }
 
     /** The earlier video of these photos when the repeat rule has one, else a place in the queue if quota is left. */

@@ -5,31 +5,22 @@ import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.port.in.IntakeOutcome;
 
 /**
- * Lets saved jobs into the generation queue. A job that has its video already (the repeat rule's, or one
- * found in delivery after a restart) starts at once without a provider slot: sending it needs none.
+ * Lets saved jobs in: the dispatcher claims them in turn. A job that has its video already (the repeat
+ * rule's) starts at once without a provider slot: sending it needs none.
  */
 public final class Admission {
-    private final GenerationQueue queue;
+    private final Dispatcher dispatcher;
 
-    public Admission(GenerationQueue queue) {
-        this.queue = queue;
+    public Admission(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
-    /** Queues a saved job and says what the requester should hear: its place in line, or its earlier video. */
+    /** Says what the requester of a saved job should hear: its place in line, or its earlier video. */
     public IntakeOutcome admit(Job job, boolean replacedDraft) {
         if (job.state() instanceof JobState.Delivering) {
-            queue.startWithoutSlot(job);
+            dispatcher.wake();
             return new IntakeOutcome.EarlierVideo(job.id(), replacedDraft);
         }
-        return new IntakeOutcome.JobAccepted(job.id(), queue.add(job), replacedDraft);
-    }
-
-    /** Queues a job found unfinished after a restart; its requester heard about it before. */
-    public void resume(Job job) {
-        if (job.state() instanceof JobState.Delivering) {
-            queue.startWithoutSlot(job);
-        } else {
-            queue.add(job);
-        }
+        return new IntakeOutcome.JobAccepted(job.id(), dispatcher.admit(job), replacedDraft);
     }
 }

@@ -7,6 +7,7 @@ import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.port.out.DeliveryException;
+import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.MediaStore;
@@ -62,7 +63,7 @@ final class Handover {
     }
 
     /** Stores the generated video, gives the provider slot back, then delivers. */
-    void storeAndDeliver(Job job, GenerationStatus.Ready ready, GenerationQueue.Slot slot) {
+    void storeAndDeliver(Job job, GenerationStatus.Ready ready, GenerationSlots.Slot slot) {
         Optional<MediaStore.StoredMedia> video = store(job.id(), ready);
         if (video.isEmpty()) {
             return;

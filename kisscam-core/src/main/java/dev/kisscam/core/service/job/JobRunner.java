@@ -8,6 +8,7 @@ import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
+import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStoreException;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * polled at least once however long the program was away. A cancelled job stops at its next step; a
  * shutdown leaves the state as saved. Whatever goes wrong, the job ends cleanly and its requester can go on.
  */
-public final class JobRunner implements GenerationQueue.Worker {
+public final class JobRunner implements Dispatcher.Worker {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
     /** However often polls fail, the provider is asked again at least this often until the deadline. */
     static final Duration LONGEST_POLL_PAUSE = Duration.ofSeconds(30);
@@ -60,7 +61,7 @@ public final class JobRunner implements GenerationQueue.Worker {
     }
 
     @Override
-    public void run(JobId id, GenerationQueue.Slot slot) {
+    public void run(JobId id, GenerationSlots.Slot slot) {
         Optional<Job> found = jobs.current(id);
         if (found.isEmpty()) {
             return; // cancelled while it waited
@@ -96,13 +97,14 @@ public final class JobRunner implements GenerationQueue.Worker {
         }
     }
 
-    /** Fails a job found mid-submission after a restart: it is not submitted again (see {@link Recovery}). */
-    void interrupted(JobId id) {
+    /** Fails a job found mid-submission after its process stopped: it is not submitted again, lest it pay twice. */
+    @Override
+    public void interrupted(JobId id) {
         failures.fail(id, new Failure(FailureCode.INTERRUPTED,
                 "the program stopped while submitting; not submitted again to avoid paying twice"));
     }
 
-    private void submit(Job job, int attempt, GenerationQueue.Slot slot) {
+    private void submit(Job job, int attempt, GenerationSlots.Slot slot) {
         JobId id = job.id();
         if (jobs.moveTo(id, new JobState.Submitting(attempt)).isEmpty()) {
             return;
@@ -139,7 +141,7 @@ public final class JobRunner implements GenerationQueue.Worker {
      * while the program was away is never thrown away by the deadline. A failing poll (whatever the fault)
      * is tried again, with a growing pause, until the deadline: the generation is paid for.
      */
-    private void follow(Job job, JobState.Generating generating, boolean resumed, GenerationQueue.Slot slot) {
+    private void follow(Job job, JobState.Generating generating, boolean resumed, GenerationSlots.Slot slot) {
         JobId id = job.id();
         PollingPolicy policy = generator.pollingPolicy();
         Instant deadline = generating.submittedAt().plus(policy.timeout());
@@ -226,7 +228,7 @@ public final class JobRunner implements GenerationQueue.Worker {
 
     /** Only the provider's own verdict that a generation failed transiently earns a new (paid) submission. */
     private void retryOrFail(Job job, JobState.Generating generating, GenerationStatus.Failed failed,
-            GenerationQueue.Slot slot) {
+            GenerationSlots.Slot slot) {
         String detail = failed.code() + ": " + failed.message();
         if (failed.transientFailure() && generating.attempt() <= maxResubmissions) {
             LOG.log(Level.WARNING, "job " + job.id() + ": the provider failed transiently (" + detail + "); submitting again");
