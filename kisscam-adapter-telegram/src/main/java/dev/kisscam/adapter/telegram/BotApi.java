@@ -14,7 +14,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Every Bot API call goes through here: a 429 is retried after its {@code retry_after}, a network failure or a
- * 5xx after a growing pause, and whatever still fails becomes a {@link TelegramCallException} without the token.
+ * 5xx after a growing pause, and whatever still fails becomes a {@link TelegramCallException} without the token
+ * that says whether Telegram refused the call or could not be reached.
  */
 final class BotApi {
     private static final System.Logger LOG = System.getLogger(BotApi.class.getName());
@@ -78,19 +79,38 @@ final class BotApi {
         }
     }
 
-    /** How long to wait before trying again, or null when trying again cannot help. */
+    /** How long to wait before trying again, or null when trying again at once cannot help. */
     private static Duration waitBeforeRetry(TelegramApiException e, Duration networkPause) {
-        if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
-                && request.getErrorCode() > 0) {
-            int code = request.getErrorCode();
-            if (code == 429) {
-                Integer retryAfter = request.getParameters() == null ? null : request.getParameters().getRetryAfter();
-                return Duration.ofSeconds(retryAfter == null ? 1 : Math.max(0, retryAfter));
-            }
+        int code = errorCode(e);
+        if (code == 429) {
+            var request = (TelegramApiRequestException) e;
+            Integer retryAfter = request.getParameters() == null ? null : request.getParameters().getRetryAfter();
+            return Duration.ofSeconds(retryAfter == null ? 1 : Math.max(0, retryAfter));
+        }
+        if (code > 0) {
             return code >= 500 ? networkPause : null;
         }
         // No answer from Telegram (or one that was not JSON, as from a proxy): the network failed.
         return hasCause(e, IOException.class) ? networkPause : null;
+    }
+
+    /**
+     * Whether the same call may work later. A 4xx answer concerns the call itself (a bad request, a user who
+     * blocked the bot, a chat that is gone, a file too large) and stays as it is, except three that concern
+     * the bot or the moment: 401 (the token), 404 (the Bot API's address) and 429 (the pace).
+     */
+    private static boolean unreachable(TelegramApiException e) {
+        int code = errorCode(e);
+        if (code > 0) {
+            boolean aboutTheCall = code >= 400 && code < 500 && code != 401 && code != 404 && code != 429;
+            return !aboutTheCall;
+        }
+        return hasCause(e, IOException.class) || hasCause(e, InterruptedException.class);
+    }
+
+    private static int errorCode(TelegramApiException e) {
+        return e instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                ? request.getErrorCode() : 0;
     }
 
     private void sleep(String method, Duration wait) {
@@ -98,14 +118,12 @@ final class BotApi {
             pacer.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TelegramCallException(method, 0, method + " interrupted while waiting to retry", null);
+            throw new TelegramCallException(method, 0, true, method + " interrupted while waiting to retry", null);
         }
     }
 
     private TelegramCallException failure(String method, TelegramApiException e, String what) {
-        int code = e instanceof TelegramApiRequestException request && request.getErrorCode() != null
-                ? request.getErrorCode() : 0;
-        return new TelegramCallException(method, code,
+        return new TelegramCallException(method, errorCode(e), unreachable(e),
                 method + " " + what + ": " + redaction.scrub(e.getMessage()), redaction.scrub(e.getCause()));
     }
 

@@ -71,6 +71,11 @@ final class TelegramDelivery implements Delivery {
                 withCancel(texts, job, texts.get("status.generating", Wording.progressBar(percent))));
     }
 
+    /**
+     * Throws {@link DeliveryException.Unreachable} when Telegram could not be reached or kept failing (the core
+     * keeps the video and tries again later), and a plain {@link DeliveryException} when Telegram refused it
+     * for good: the user blocked the bot, the chat is gone, the video is too large.
+     */
     @Override
     public void videoReady(JobRef job, Video video) {
         Texts texts = texts(job.requester());
@@ -124,24 +129,41 @@ final class TelegramDelivery implements Delivery {
             fileId = uploaded.get(content);
         }
         try {
-            Message sent;
-            if (fileId != null) {
-                String known = fileId;
-                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(known))
-                        .caption(caption).build());
-            } else {
-                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId)
-                        .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
-                        .supportsStreaming(true).caption(caption).build());
-            }
+            Message sent = fileId != null
+                    ? sendAgain(chatId, content, fileId, bytes, caption)
+                    : upload(chatId, bytes, caption);
             if (sent.getVideo() != null) {
                 synchronized (uploaded) {
                     uploaded.put(content, sent.getVideo().getFileId());
                 }
             }
         } catch (TelegramCallException e) {
-            throw new DeliveryException("the video did not reach chat " + chatId + ": " + e.getMessage(), e);
+            String why = "the video did not reach chat " + chatId + ": " + e.getMessage();
+            throw e.unreachable() ? new DeliveryException.Unreachable(why, e) : new DeliveryException(why, e);
         }
+    }
+
+    /** By the file id of an earlier upload; one Telegram no longer knows is forgotten and the video uploaded. */
+    private Message sendAgain(long chatId, String content, String fileId, byte[] bytes, String caption) {
+        try {
+            return api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(fileId))
+                    .caption(caption).build());
+        } catch (TelegramCallException e) {
+            if (!e.unknownFile()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "Telegram no longer knows an uploaded video; uploading it again");
+            synchronized (uploaded) {
+                uploaded.remove(content, fileId);
+            }
+            return upload(chatId, bytes, caption);
+        }
+    }
+
+    private Message upload(long chatId, byte[] bytes, String caption) {
+        return api.sendVideo(() -> SendVideo.builder().chatId(chatId)
+                .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
+                .supportsStreaming(true).caption(caption).build());
     }
 
     private static byte[] read(Video video) {

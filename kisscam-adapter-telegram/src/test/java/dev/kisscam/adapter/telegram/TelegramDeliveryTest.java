@@ -16,6 +16,7 @@ import dev.kisscam.core.port.out.Video;
 import dev.kisscam.core.testing.DeliveryContract;
 import dev.kisscam.core.testing.TestVideos;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,17 +79,66 @@ class TelegramDeliveryTest extends DeliveryContract {
     }
 
     @Test
-    void a_video_that_cannot_be_sent_fails_the_delivery_without_the_token_in_the_message() {
+    void server_errors_that_outlast_the_retries_keep_the_video_for_later_without_the_token_in_the_message() {
+        // Point 3 of the reliability issue: a Telegram that fails for a while must not cost the paid video.
         telegram.rateLimitNext("sendVideo", 1, 0);
         telegram.failNext("sendVideo", 10);
-        var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
 
-        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()),
-                new Video(stored.key(), stored.sizeBytes(), media)))
-                .isInstanceOf(DeliveryException.class)
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()), storedVideo()))
+                .isInstanceOf(DeliveryException.Unreachable.class)
                 .hasMessageContaining("sendVideo")
                 .satisfies(ApiOnFake::assertNoToken);
         assertThat(telegram.calls("sendVideo")).hasSize(4);
+    }
+
+    @Test
+    void a_telegram_that_cannot_be_reached_keeps_the_video_for_later() {
+        telegram.dropConnectionsFor(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()), storedVideo()))
+                .isInstanceOf(DeliveryException.Unreachable.class)
+                .satisfies(ApiOnFake::assertNoToken);
+    }
+
+    @Test
+    void rate_limits_that_outlast_the_retries_keep_the_video_for_later() {
+        telegram.rateLimitNext("sendVideo", 10, 0);
+
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()), storedVideo()))
+                .isInstanceOf(DeliveryException.Unreachable.class);
+    }
+
+    @Test
+    void a_user_who_blocked_the_bot_or_a_chat_that_is_gone_ends_the_delivery_for_good() {
+        telegram.blockedBy(new FakeBotApi.User(CHAT, null));
+        var gone = new Requester(new RequesterId("telegram:303"), "303", Locale.ENGLISH);
+        telegram.chatNotFound(303);
+
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), requester()), storedVideo()))
+                .isExactlyInstanceOf(DeliveryException.class)
+                .hasMessageContaining("blocked");
+        assertThatThrownBy(() -> delivery().videoReady(new JobRef(JobId.random(), gone), storedVideo()))
+                .isExactlyInstanceOf(DeliveryException.class)
+                .hasMessageContaining("chat not found");
+        assertThat(telegram.calls("sendVideo")).as("a refusal is not tried again").hasSize(2);
+    }
+
+    @Test
+    void a_video_telegram_forgot_is_uploaded_again_instead_of_failing() {
+        var job = new JobRef(JobId.random(), requester());
+        var video = storedVideo();
+        delivery().videoReady(job, video);
+        telegram.forgetFiles();
+
+        delivery().videoReady(job, video);
+
+        assertThat(telegram.calls("sendVideo")).extracting(c -> c.files().containsKey("video"))
+                .containsExactly(true, false, true);
+    }
+
+    private Video storedVideo() {
+        var stored = media.put(MediaKind.VIDEO, new ByteArrayInputStream(TestVideos.minimalMp4()));
+        return new Video(stored.key(), stored.sizeBytes(), media);
     }
 
     @Test
