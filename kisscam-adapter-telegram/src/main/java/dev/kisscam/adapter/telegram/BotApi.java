@@ -13,9 +13,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Every Bot API call goes through here: a 429 is retried after its {@code retry_after}, a network failure or a
- * 5xx after a growing pause, and whatever still fails becomes a {@link TelegramCallException} without the token
- * that says whether Telegram refused the call or could not be reached.
+ * Every Bot API call goes through here: each attempt waits for its turn at the {@link FloodControl}, a 429 is
+ * retried after its {@code retry_after}, a network failure or a 5xx after a growing pause, and whatever still
+ * fails becomes a {@link TelegramCallException} without the token that says whether Telegram refused the call
+ * or could not be reached.
  */
 final class BotApi {
     private static final System.Logger LOG = System.getLogger(BotApi.class.getName());
@@ -25,27 +26,31 @@ final class BotApi {
     private final int maxAttempts;
     private final Duration retryPause;
     private final Pacer pacer;
+    private final FloodControl flood;
 
-    BotApi(TelegramClient client, TokenRedaction redaction, int maxAttempts, Duration retryPause, Pacer pacer) {
+    BotApi(TelegramClient client, TokenRedaction redaction, int maxAttempts, Duration retryPause, Pacer pacer,
+            FloodControl flood) {
         this.client = client;
         this.redaction = redaction;
         this.maxAttempts = maxAttempts;
         this.retryPause = retryPause;
         this.pacer = pacer;
+        this.flood = flood;
     }
 
-    <T extends Serializable> T call(BotApiMethod<T> method) {
-        return withRetries(method.getMethod(), () -> client.execute(method));
+    <T extends Serializable> T call(FloodControl.Turn turn, BotApiMethod<T> method) {
+        return withRetries(method.getMethod(), turn, () -> client.execute(method));
     }
 
     /** {@code fresh} makes the request anew for each attempt, because an upload's stream is read once. */
-    Message sendVideo(Supplier<SendVideo> fresh) {
-        return withRetries("sendVideo", () -> client.execute(fresh.get()));
+    Message sendVideo(long chatId, Supplier<SendVideo> fresh) {
+        return withRetries("sendVideo", FloodControl.Turn.video(chatId), () -> client.execute(fresh.get()));
     }
 
     /** Sent as multipart by the library, so it has its own entry point. */
     Boolean setWebhook(SetWebhook setWebhook) {
-        return withRetries("setWebhook", () -> client.execute(setWebhook));
+        return withRetries("setWebhook", FloodControl.Turn.botWide(FloodControl.Priority.ANSWER),
+                () -> client.execute(setWebhook));
     }
 
     TokenRedaction redaction() {
@@ -57,11 +62,15 @@ final class BotApi {
         T run() throws TelegramApiException;
     }
 
-    private <T> T withRetries(String method, Attempt<T> attempt) {
+    private <T> T withRetries(String method, FloodControl.Turn turn, Attempt<T> attempt) {
         Duration pause = retryPause;
         for (int n = 1; ; n++) {
             try {
+                flood.awaitTurn(turn);
                 return attempt.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(method, "while waiting for its turn");
             } catch (TelegramApiException e) {
                 if (hasCause(e, InterruptedException.class)) {
                     Thread.currentThread().interrupt();
@@ -118,8 +127,12 @@ final class BotApi {
             pacer.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TelegramCallException(method, 0, true, method + " interrupted while waiting to retry", null);
+            throw interrupted(method, "while waiting to retry");
         }
+    }
+
+    private static TelegramCallException interrupted(String method, String when) {
+        return new TelegramCallException(method, 0, true, method + " interrupted " + when, null);
     }
 
     private TelegramCallException failure(String method, TelegramApiException e, String what) {

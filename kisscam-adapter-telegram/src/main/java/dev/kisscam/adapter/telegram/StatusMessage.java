@@ -160,11 +160,11 @@ final class StatusMessage {
         }
         try {
             if (messageId == null) {
-                Message sent = api.call(SendMessage.builder().chatId(chatId).text(screen.text())
+                Message sent = api.call(FloodControl.Turn.answer(chatId), SendMessage.builder().chatId(chatId).text(screen.text())
                         .replyMarkup(screen.markup()).build());
                 messageId = sent.getMessageId();
             } else {
-                api.call(EditMessageText.builder().chatId(chatId).messageId(messageId).text(screen.text())
+                api.call(FloodControl.Turn.status(chatId), EditMessageText.builder().chatId(chatId).messageId(messageId).text(screen.text())
                         .replyMarkup(screen.markup()).build());
             }
             shown = screen;

@@ -20,6 +20,7 @@ public final class TelegramAdapters implements AutoCloseable {
 
     private final TelegramConfig config;
     private final OkHttpClient http;
+    private final FloodControl flood;
     private final BotApi api;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("telegram-timers").factory());
@@ -34,8 +35,9 @@ public final class TelegramAdapters implements AutoCloseable {
                 .readTimeout(CALL_TIMEOUT)
                 .writeTimeout(CALL_TIMEOUT)
                 .build();
+        this.flood = new FloodControl(config.flood());
         this.api = new BotApi(new OkHttpTelegramClient(http, config.botToken(), telegramUrl(config)),
-                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer);
+                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer, flood);
         this.board = new StatusBoard(api, config.editInterval(), pacer, timers);
         this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers));
     }
@@ -76,6 +78,7 @@ public final class TelegramAdapters implements AutoCloseable {
         if (updates != null) {
             updates.close();
         }
+        flood.close();
         timers.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

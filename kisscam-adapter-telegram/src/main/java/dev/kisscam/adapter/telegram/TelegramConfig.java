@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the Telegram frontend needs, validated at once. The bot token is part of every Bot API URL, so
@@ -21,6 +22,7 @@ import java.util.Optional;
  *                          own limit is 20 MB)
  * @param maxAttempts       how often one Bot API call is tried when it is rate limited or the network fails
  * @param retryPause        the first pause after a network failure; it doubles with each attempt
+ * @param flood             how many Bot API calls may go out per second, in all and to one chat
  */
 public record TelegramConfig(
         String botToken,
@@ -32,12 +34,30 @@ public record TelegramConfig(
         Duration chatActionEvery,
         long maxDownloadBytes,
         int maxAttempts,
-        Duration retryPause) {
+        Duration retryPause,
+        FloodLimits flood) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
     public static final long TWENTY_MEGABYTES = 20L * 1024 * 1024;
 
     public enum Mode { LONG_POLLING, WEBHOOK }
+
+    /**
+     * Telegram's flood limits, kept by the bot instead of met as 429s: about 30 messages a second from one bot
+     * and about one a second into one chat.
+     *
+     * @param callsPerSecond        Bot API calls per second from this bot, all chats together
+     * @param callsPerChatPerSecond messages and edits per second into one chat
+     */
+    public record FloodLimits(int callsPerSecond, int callsPerChatPerSecond) {
+        public static final FloodLimits TELEGRAM = new FloodLimits(30, 1);
+
+        public FloodLimits {
+            if (callsPerSecond < 1 || callsPerChatPerSecond < 1) {
+                throw new IllegalArgumentException("the flood limits allow at least one call a second");
+            }
+        }
+    }
 
     public TelegramConfig {
         Objects.requireNonNull(botToken, "botToken");
@@ -48,6 +68,7 @@ public record TelegramConfig(
         Objects.requireNonNull(editInterval, "editInterval");
         Objects.requireNonNull(chatActionEvery, "chatActionEvery");
         Objects.requireNonNull(retryPause, "retryPause");
+        Objects.requireNonNull(flood, "flood");
         if (!botToken.matches("[A-Za-z0-9:_-]{1,200}")) {
             // Never echo the token: the message may end up in a log.
             throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN must be 1 to 200 letters, digits, ':', '_' or '-'");
@@ -80,7 +101,7 @@ public record TelegramConfig(
     public static TelegramConfig longPolling(String botToken) {
         return new TelegramConfig(botToken, DEFAULT_API_URL, Mode.LONG_POLLING, Optional.empty(),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4), TWENTY_MEGABYTES, 5,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), FloodLimits.TELEGRAM);
     }
 
     /** Updates pushed to our own HTTP endpoint, each carrying {@code secret}. */
@@ -89,33 +110,37 @@ public record TelegramConfig(
     }
 
     public TelegramConfig withApiUrl(URI url) {
-        return new TelegramConfig(botToken, url, mode, webhookSecret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.apiUrl = url);
     }
 
     public TelegramConfig withMode(Mode newMode, Optional<String> secret) {
-        return new TelegramConfig(botToken, apiUrl, newMode, secret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> {
+            c.mode = newMode;
+            c.webhookSecret = secret;
+        });
     }
 
     public TelegramConfig withAlbumWindow(Duration window) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, window, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.albumWindow = window);
     }
 
     public TelegramConfig withEditInterval(Duration interval) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, interval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.editInterval = interval);
     }
 
     public TelegramConfig withChatActionEvery(Duration every) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval, every,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.chatActionEvery = every);
     }
 
     public TelegramConfig withRetries(int attempts, Duration pause) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, attempts, pause);
+        return changed(c -> {
+            c.maxAttempts = attempts;
+            c.retryPause = pause;
+        });
+    }
+
+    public TelegramConfig withFloodLimits(FloodLimits limits) {
+        return changed(c -> c.flood = limits);
     }
 
     @Override
@@ -124,6 +149,47 @@ public record TelegramConfig(
                 + ", webhookSecret=" + webhookSecret.map(s -> "***").orElse("none")
                 + ", albumWindow=" + albumWindow + ", editInterval=" + editInterval
                 + ", chatActionEvery=" + chatActionEvery + ", maxDownloadBytes=" + maxDownloadBytes
-                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + "]";
+                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + ", flood=" + flood + "]";
+    }
+
+    /** A copy with some settings changed and all checked again, so each wither names only what it changes. */
+    private TelegramConfig changed(Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The settings while a copy is being changed. */
+    private static final class Draft {
+        final String botToken;
+        URI apiUrl;
+        Mode mode;
+        Optional<String> webhookSecret;
+        Duration albumWindow;
+        Duration editInterval;
+        Duration chatActionEvery;
+        final long maxDownloadBytes;
+        int maxAttempts;
+        Duration retryPause;
+        FloodLimits flood;
+
+        Draft(TelegramConfig from) {
+            botToken = from.botToken;
+            apiUrl = from.apiUrl;
+            mode = from.mode;
+            webhookSecret = from.webhookSecret;
+            albumWindow = from.albumWindow;
+            editInterval = from.editInterval;
+            chatActionEvery = from.chatActionEvery;
+            maxDownloadBytes = from.maxDownloadBytes;
+            maxAttempts = from.maxAttempts;
+            retryPause = from.retryPause;
+            flood = from.flood;
+        }
+
+        TelegramConfig build() {
+            return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval,
+                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood);
+        }
     }
 }

@@ -114,7 +114,8 @@ final class TelegramDelivery implements Delivery {
     @Override
     public void draftExpired(Requester requester) {
         try {
-            api.call(SendMessage.builder().chatId(ReplyAddress.of(requester).chatId())
+            long chatId = ReplyAddress.of(requester).chatId();
+            api.call(FloodControl.Turn.answer(chatId), SendMessage.builder().chatId(chatId)
                     .text(texts(requester).get("draft.expired")).build());
         } catch (TelegramCallException e) {
             LOG.log(System.Logger.Level.WARNING, "could not tell " + requester.id() + " that their draft expired", e);
@@ -146,7 +147,7 @@ final class TelegramDelivery implements Delivery {
     /** By the file id of an earlier upload; one Telegram no longer knows is forgotten and the video uploaded. */
     private Message sendAgain(long chatId, String content, String fileId, byte[] bytes, String caption) {
         try {
-            return api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(fileId))
+            return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId).video(new InputFile(fileId))
                     .caption(caption).build());
         } catch (TelegramCallException e) {
             if (!e.unknownFile()) {
@@ -161,7 +162,7 @@ final class TelegramDelivery implements Delivery {
     }
 
     private Message upload(long chatId, byte[] bytes, String caption) {
-        return api.sendVideo(() -> SendVideo.builder().chatId(chatId)
+        return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId)
                 .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
                 .supportsStreaming(true).caption(caption).build());
     }

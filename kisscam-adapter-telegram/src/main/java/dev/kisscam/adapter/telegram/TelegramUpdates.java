@@ -90,9 +90,10 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     private void registerCommandMenu() {
-        api.call(Commands.menu(Texts.of(Texts.ENGLISH), null));
+        var turn = FloodControl.Turn.botWide(FloodControl.Priority.ANSWER);
+        api.call(turn, Commands.menu(Texts.of(Texts.ENGLISH), null));
         for (String language : Commands.RUSSIAN_MENU_LANGUAGES) {
-            api.call(Commands.menu(Texts.of(Texts.RUSSIAN), language));
+            api.call(turn, Commands.menu(Texts.of(Texts.RUSSIAN), language));
         }
     }
 

@@ -13,12 +13,13 @@ final class ApiOnFake implements AutoCloseable {
     final FakeBotApi telegram;
     final BotApi api;
     private final OkHttpClient http = new OkHttpClient();
+    private final FloodControl flood = new FloodControl(BotRig.QUICK_FLOOD_LIMITS);
 
     ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer) throws IOException {
         telegram = FakeBotApi.start();
         api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
                 TelegramAdapters.telegramUrl(BotRig.testConfig(telegram))),
-                new TokenRedaction(FakeBotApi.TOKEN), maxAttempts, retryPause, pacer);
+                new TokenRedaction(FakeBotApi.TOKEN), maxAttempts, retryPause, pacer, flood);
     }
 
     /** Neither the error nor any of its causes names the bot token. */
@@ -30,6 +31,7 @@ final class ApiOnFake implements AutoCloseable {
 
     @Override
     public void close() {
+        flood.close();
         http.dispatcher().executorService().shutdown();
         telegram.close();
     }

@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
 final class BotRig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int QUOTA = 5;
+    /** Far above what the tests send, so the flood control orders calls without slowing them down. */
+    static final TelegramConfig.FloodLimits QUICK_FLOOD_LIMITS = new TelegramConfig.FloodLimits(2000, 1000);
 
     final FakeBotApi telegram;
     final FakePeopleDetector detector = new FakePeopleDetector();
@@ -56,14 +58,15 @@ final class BotRig implements AutoCloseable {
         return new BotRig(adjust, Pacer.system());
     }
 
-    /** Quick settings for tests: no pause between edits, a short album window, quick retries. */
+    /** Quick settings for tests: no pause between edits, a short album window, quick retries, a quick pace. */
     static TelegramConfig testConfig(FakeBotApi telegram) {
         return TelegramConfig.longPolling(FakeBotApi.TOKEN)
                 .withApiUrl(telegram.baseUrl())
                 .withAlbumWindow(Duration.ofMillis(300))
                 .withEditInterval(Duration.ZERO)
                 .withChatActionEvery(Duration.ofSeconds(4))
-                .withRetries(4, Duration.ofMillis(20));
+                .withRetries(4, Duration.ofMillis(20))
+                .withFloodLimits(QUICK_FLOOD_LIMITS);
     }
 
     /**

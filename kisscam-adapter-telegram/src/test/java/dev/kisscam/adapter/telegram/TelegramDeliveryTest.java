@@ -17,6 +17,7 @@ import dev.kisscam.core.testing.DeliveryContract;
 import dev.kisscam.core.testing.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,36 @@ class TelegramDeliveryTest extends DeliveryContract {
 
         assertThat(telegram.calls("sendVideo")).extracting(c -> c.files().containsKey("video"))
                 .containsExactly(true, false, true);
+    }
+
+    @Test
+    void calls_keep_the_bot_wide_pace_and_each_chats_pace() {
+        // Point 8 of the reliability issue: nothing kept the bot under Telegram's flood limits.
+        var paced = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(20, 10));
+        long warmUp = 1999;
+        try (var adapters = new TelegramAdapters(paced, Pacer.system())) {
+            // The first call opens the connection: measured, it would arrive late and its follower seem early.
+            adapters.delivery().draftExpired(new Requester(new RequesterId("telegram:" + warmUp), "" + warmUp,
+                    Locale.ENGLISH));
+            for (int i = 0; i < 5; i++) {
+                adapters.delivery().draftExpired(requester());
+            }
+            for (int i = 0; i < 5; i++) {
+                long chat = 2000 + i;
+                adapters.delivery().draftExpired(new Requester(new RequesterId("telegram:" + chat), "" + chat,
+                        Locale.ENGLISH));
+            }
+        }
+        List<BotApiCall> sent = telegram.calls("sendMessage").stream().filter(c -> c.chatId() != warmUp).toList();
+        assertThat(sent).hasSize(10);
+        List<BotApiCall> intoOneChat = sent.stream().filter(c -> c.chatId() == CHAT).toList();
+        assertThat(java.util.stream.IntStream.range(1, intoOneChat.size())
+                .mapToObj(i -> Duration.between(intoOneChat.get(i - 1).at(), intoOneChat.get(i).at())))
+                .as("one chat: a tenth of a second apart").allMatch(gap -> gap.toMillis() >= 80);
+        // The bot-wide rate counts permits per period, so two calls may meet at a period's edge; ten take at
+        // least eight whole periods.
+        assertThat(Duration.between(sent.getFirst().at(), sent.getLast().at()))
+                .as("the bot: 20 a second").isGreaterThanOrEqualTo(Duration.ofMillis(8 * 50));
     }
 
     private Video storedVideo() {
