@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * @param maxAttempts       how often one Bot API call is tried when it is rate limited or the network fails
  * @param retryPause        the first pause after a network failure; it doubles with each attempt
  * @param flood             how many Bot API calls may go out per second, in all and to one chat
+ * @param outagePatience    how long a job's last screen, and other notices that must arrive, are tried again
+ *                          while Telegram cannot be reached
  */
 public record TelegramConfig(
         String botToken,
@@ -35,7 +37,8 @@ public record TelegramConfig(
         long maxDownloadBytes,
         int maxAttempts,
         Duration retryPause,
-        FloodLimits flood) {
+        FloodLimits flood,
+        Duration outagePatience) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
     public static final long TWENTY_MEGABYTES = 20L * 1024 * 1024;
@@ -69,6 +72,7 @@ public record TelegramConfig(
         Objects.requireNonNull(chatActionEvery, "chatActionEvery");
         Objects.requireNonNull(retryPause, "retryPause");
         Objects.requireNonNull(flood, "flood");
+        Objects.requireNonNull(outagePatience, "outagePatience");
         if (!botToken.matches("[A-Za-z0-9:_-]{1,200}")) {
             // Never echo the token: the message may end up in a log.
             throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN must be 1 to 200 letters, digits, ':', '_' or '-'");
@@ -89,7 +93,7 @@ public record TelegramConfig(
             throw new IllegalArgumentException("webhook mode needs a webhook secret");
         }
         if (albumWindow.isNegative() || editInterval.isNegative() || retryPause.isNegative()
-                || !chatActionEvery.isPositive()) {
+                || outagePatience.isNegative() || !chatActionEvery.isPositive()) {
             throw new IllegalArgumentException("durations cannot be negative and the chat action period must be positive");
         }
         if (maxDownloadBytes <= 0 || maxAttempts < 1) {
@@ -101,7 +105,7 @@ public record TelegramConfig(
     public static TelegramConfig longPolling(String botToken) {
         return new TelegramConfig(botToken, DEFAULT_API_URL, Mode.LONG_POLLING, Optional.empty(),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4), TWENTY_MEGABYTES, 5,
-                Duration.ofMillis(500), FloodLimits.TELEGRAM);
+                Duration.ofMillis(500), FloodLimits.TELEGRAM, Duration.ofHours(6));
     }
 
     /** Updates pushed to our own HTTP endpoint, each carrying {@code secret}. */
@@ -143,13 +147,18 @@ public record TelegramConfig(
         return changed(c -> c.flood = limits);
     }
 
+    public TelegramConfig withOutagePatience(Duration patience) {
+        return changed(c -> c.outagePatience = patience);
+    }
+
     @Override
     public String toString() {
         return "TelegramConfig[botToken=***, apiUrl=" + apiUrl + ", mode=" + mode
                 + ", webhookSecret=" + webhookSecret.map(s -> "***").orElse("none")
                 + ", albumWindow=" + albumWindow + ", editInterval=" + editInterval
                 + ", chatActionEvery=" + chatActionEvery + ", maxDownloadBytes=" + maxDownloadBytes
-                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + ", flood=" + flood + "]";
+                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + ", flood=" + flood
+                + ", outagePatience=" + outagePatience + "]";
     }
 
     /** A copy with some settings changed and all checked again, so each wither names only what it changes. */
@@ -172,6 +181,7 @@ public record TelegramConfig(
         int maxAttempts;
         Duration retryPause;
         FloodLimits flood;
+        Duration outagePatience;
 
         Draft(TelegramConfig from) {
             botToken = from.botToken;
@@ -185,11 +195,12 @@ public record TelegramConfig(
             maxAttempts = from.maxAttempts;
             retryPause = from.retryPause;
             flood = from.flood;
+            outagePatience = from.outagePatience;
         }
 
         TelegramConfig build() {
             return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval,
-                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood);
+                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood, outagePatience);
         }
     }
 }

@@ -15,14 +15,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Tells Telegram users how their jobs go: the status message their {@link ReplyAddress} names, edited in
- * place, and the video itself.
+ * place, and the video itself. Only {@link #videoReady} waits for Telegram, and only for the video: status
+ * screens go out on their own threads, so the core's threads never wait for an edit.
  * Only {@link #videoReady} throws; every other call logs its failures, as the port asks.
  */
 final class TelegramDelivery implements Delivery {
@@ -72,9 +72,11 @@ final class TelegramDelivery implements Delivery {
     }
 
     /**
-     * Throws {@link DeliveryException.Unreachable} when Telegram could not be reached or kept failing (the core
-     * keeps the video and tries again later), and a plain {@link DeliveryException} when Telegram refused it
-     * for good: the user blocked the bot, the chat is gone, the video is too large.
+     * Returns as soon as Telegram has the video: the final screen follows on its own, so the requester's
+     * active job ends at once and their next photo is not refused. Throws {@link DeliveryException.Unreachable}
+     * when Telegram could not be reached or kept failing (the core keeps the video and tries again later), and
+     * a plain {@link DeliveryException} when Telegram refused it for good: the user blocked the bot, the chat
+     * is gone, the video is too large.
      */
     @Override
     public void videoReady(JobRef job, Video video) {
@@ -87,7 +89,6 @@ final class TelegramDelivery implements Delivery {
         } finally {
             actions.stop(job.id());
         }
-        // The video is out: whatever happens to this edit cannot lose it.
         status.conclude(Screen.of(texts.get("status.done")));
         board.release(job);
     }
@@ -113,13 +114,7 @@ final class TelegramDelivery implements Delivery {
 
     @Override
     public void draftExpired(Requester requester) {
-        try {
-            long chatId = ReplyAddress.of(requester).chatId();
-            api.call(FloodControl.Turn.answer(chatId), SendMessage.builder().chatId(chatId)
-                    .text(texts(requester).get("draft.expired")).build());
-        } catch (TelegramCallException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not tell " + requester.id() + " that their draft expired", e);
-        }
+        board.notice(ReplyAddress.of(requester).chatId(), Screen.of(texts(requester).get("draft.expired")));
     }
 
     private void sendVideo(long chatId, Video video, String caption) {
