@@ -77,7 +77,7 @@ final class Conversation {
             return;
         }
         switch (action.get()) {
-            case CallbackData.CancelJob cancel -> replies.answerButton(query.getId(), commands.cancel(asker));
+            case CallbackData.CancelJob cancel -> replies.answerButton(query.getId(), commands.cancel(asker, cancel.job()));
             case CallbackData.RetryJob retry -> {
                 replies.answerButton(query.getId(), asker.text("button.retry"));
                 photos.retry(asker, retry.job());

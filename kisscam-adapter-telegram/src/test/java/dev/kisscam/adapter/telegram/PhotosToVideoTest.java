@@ -207,6 +207,39 @@ class PhotosToVideoTest {
     }
 
     @Test
+    void the_cancel_button_of_an_earlier_job_has_expired_and_leaves_the_current_job_alone() throws Exception {
+        // Point 6 of the reliability issue: a button cancelled whatever its presser had now.
+        bot.consented(user);
+        byte[] first = TestImages.jpeg(640, 480, 14);
+        byte[] second = TestImages.jpeg(640, 480, 15);
+        bot.detector.sees(first, 2).sees(second, 2);
+        bot.generator.holdPolls();
+        bot.telegram.sendPhoto(user, first);
+        BotApiCall earlier = bot.telegram.await(c -> c.chatId() == user.id()
+                && c.buttons().stream().anyMatch(b -> b.startsWith("c:")), WAIT);
+        bot.generator.releasePolls();
+        bot.telegram.awaitText(user, "Done!", WAIT);
+        bot.awaitNoActiveJob(user);
+        bot.generator.holdPolls();
+        try {
+            int polled = bot.generator.polls();
+            bot.telegram.sendPhoto(user, second);
+            bot.generator.awaitPolls(polled + 1, WAIT);
+
+            bot.telegram.pressButton(user, earlier.messageId(), earlier.buttons().getFirst());
+
+            BotApiCall answer = bot.telegram.await(c -> c.method().equals("answerCallbackQuery"), WAIT);
+            assertThat(answer.params().path("text").asText()).isEqualTo("This button is no longer valid.");
+            assertThat(bot.core.usage().usage(new RequesterId("telegram:" + user.id())).activeJob())
+                    .as("the current job goes on").isPresent();
+        } finally {
+            bot.generator.releasePolls();
+        }
+        bot.telegram.awaitCalls("sendVideo", 2, WAIT);
+        assertThat(bot.telegram.chat(user)).extracting(BotApiCall::text).doesNotContain("🚫 Cancelled.");
+    }
+
+    @Test
     void the_cancel_command_drops_a_waiting_photo() throws Exception {
         bot.consented(user);
         byte[] photo = TestImages.jpeg(640, 480, 13);
