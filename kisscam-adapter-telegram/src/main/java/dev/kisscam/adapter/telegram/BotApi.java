@@ -42,6 +42,14 @@ final class BotApi {
         return withRetries(method.getMethod(), turn, () -> client.execute(method));
     }
 
+    /**
+     * {@code now} makes the request when its turn has come, anew for each attempt, so a request that waited
+     * carries what is latest then.
+     */
+    <T extends Serializable> T call(FloodControl.Turn turn, String method, Supplier<? extends BotApiMethod<T>> now) {
+        return withRetries(method, turn, () -> client.execute(now.get()));
+    }
+
     /** {@code fresh} makes the request anew for each attempt, because an upload's stream is read once. */
     Message sendVideo(long chatId, Supplier<SendVideo> fresh) {
         return withRetries("sendVideo", FloodControl.Turn.video(chatId), () -> client.execute(fresh.get()));

@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -50,15 +51,17 @@ final class StatusMessage {
                   Backlog backlog) {
     }
 
-    /** How one attempt to show a screen ended. */
+    /** How one attempt to show a screen ended, and which screen it was. */
     private sealed interface Attempt {
-        record Shown(int messageId) implements Attempt {
+        Screen screen();
+
+        record Shown(Screen screen, int messageId) implements Attempt {
         }
 
-        record Refused(TelegramCallException failure) implements Attempt {
+        record Refused(Screen screen, TelegramCallException failure) implements Attempt {
         }
 
-        record Unreachable(TelegramCallException failure) implements Attempt {
+        record Unreachable(Screen screen, TelegramCallException failure) implements Attempt {
         }
     }
 
@@ -111,7 +114,7 @@ final class StatusMessage {
             if (messageId != null || sending) {
                 throw new IllegalStateException("the first screen of a message is sent once, before any other");
             }
-            settle(first, attempt(first, null));
+            settle(attempt(null, () -> first));
         } finally {
             lock.unlock();
         }
@@ -194,10 +197,10 @@ final class StatusMessage {
         } finally {
             lock.unlock();
         }
-        Attempt attempt = attempt(next, id);
+        Attempt attempt = attempt(id, () -> latest(next));
         lock.lock();
         try {
-            Duration pause = settle(next, attempt);
+            Duration pause = settle(attempt);
             if (wanted == null) {
                 idle();
             } else {
@@ -209,27 +212,49 @@ final class StatusMessage {
         }
     }
 
-    /** Sends or edits; Telegram's answer, never an exception. */
-    private Attempt attempt(Screen screen, Integer id) {
+    /** The screen to show now: one that came while the send waited for its turn replaces {@code taken}. */
+    private Screen latest(Screen taken) {
+        lock.lock();
         try {
-            if (id == null) {
-                Message sent = shared.api().call(FloodControl.Turn.answer(chatId), SendMessage.builder().chatId(chatId)
-                        .text(screen.text()).replyMarkup(screen.markup()).build());
-                return new Attempt.Shown(sent.getMessageId());
-            }
-            shared.api().call(FloodControl.Turn.status(chatId), EditMessageText.builder().chatId(chatId).messageId(id)
-                    .text(screen.text()).replyMarkup(screen.markup()).build());
-            return new Attempt.Shown(id);
-        } catch (TelegramCallException e) {
-            if (e.messageNotModified() && id != null) {
-                return new Attempt.Shown(id);
-            }
-            return e.unreachable() ? new Attempt.Unreachable(e) : new Attempt.Refused(e);
+            return wanted != null ? wanted : taken;
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Under the lock: records how the attempt to show {@code screen} went; returns how long to pause before the next. */
-    private Duration settle(Screen screen, Attempt attempt) {
+    /**
+     * Sends or edits, with the screen {@code now} gives when Telegram's turn comes, so a send that waited
+     * behind a video never shows what the video made old; Telegram's answer, never an exception.
+     */
+    private Attempt attempt(Integer id, Supplier<Screen> now) {
+        var tried = new Screen[1];
+        try {
+            if (id == null) {
+                Message sent = shared.api().call(FloodControl.Turn.answer(chatId), "sendMessage", () -> {
+                    tried[0] = now.get();
+                    return SendMessage.builder().chatId(chatId).text(tried[0].text()).replyMarkup(tried[0].markup())
+                            .build();
+                });
+                return new Attempt.Shown(tried[0], sent.getMessageId());
+            }
+            shared.api().call(FloodControl.Turn.status(chatId), "editMessageText", () -> {
+                tried[0] = now.get();
+                return EditMessageText.builder().chatId(chatId).messageId(id).text(tried[0].text())
+                        .replyMarkup(tried[0].markup()).build();
+            });
+            return new Attempt.Shown(tried[0], id);
+        } catch (TelegramCallException e) {
+            Screen screen = tried[0] != null ? tried[0] : now.get();
+            if (e.messageNotModified() && id != null) {
+                return new Attempt.Shown(screen, id);
+            }
+            return e.unreachable() ? new Attempt.Unreachable(screen, e) : new Attempt.Refused(screen, e);
+        }
+    }
+
+    /** Under the lock: records how the attempt went; returns how long to pause before the next. */
+    private Duration settle(Attempt attempt) {
+        Screen screen = attempt.screen();
         Instant now = shared.pacer().now();
         switch (attempt) {
             case Attempt.Shown shownIn -> {

@@ -13,9 +13,14 @@ final class ApiOnFake implements AutoCloseable {
     final FakeBotApi telegram;
     final BotApi api;
     private final OkHttpClient http = new OkHttpClient();
-    private final FloodControl flood = new FloodControl(BotRig.QUICK_FLOOD_LIMITS);
+    private final FloodControl flood;
 
     ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer) throws IOException {
+        this(maxAttempts, retryPause, pacer, BotRig.QUICK_FLOOD_LIMITS);
+    }
+
+    ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer, TelegramConfig.FloodLimits limits) throws IOException {
+        flood = new FloodControl(limits);
         telegram = FakeBotApi.start();
         api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
                 TelegramAdapters.telegramUrl(BotRig.testConfig(telegram))),

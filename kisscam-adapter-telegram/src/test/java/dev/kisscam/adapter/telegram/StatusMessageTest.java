@@ -142,6 +142,24 @@ class StatusMessageTest {
     }
 
     @Test
+    void a_screen_that_came_while_a_send_waited_for_its_turn_goes_in_its_place() throws Exception {
+        // The chat may have one call in half a second: "checking" waits for its turn, and "queue #2" comes
+        // meanwhile. Only the latest goes out, so the message never shows a screen already old.
+        try (var paced = new ApiOnFake(3, Duration.ofMillis(10), Pacer.system(), new TelegramConfig.FloodLimits(1000, 2))) {
+            var status = new StatusMessage(new StatusMessage.Shared(paced.api, Pacer.system(), timers, Duration.ZERO,
+                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(1)), backlog), CHAT, null);
+
+            status.sendFirst(Screen.of("received"));
+            status.update(next(), Screen.of("checking"));
+            status.update(next(), Screen.of("queue #2"));
+            settle();
+
+            assertThat(paced.telegram.calls()).filteredOn(BotApiCall::visible).extracting(BotApiCall::text)
+                    .containsExactly("received", "queue #2");
+        }
+    }
+
+    @Test
     void telling_a_message_never_waits_for_telegram() throws Exception {
         // Point 2 of the reliability issue: a job handing over its video waited for the final edit.
         var status = message(Duration.ZERO, Pacer.system(), null);
