@@ -84,10 +84,12 @@ final class Conversation {
             }
             case CallbackData.GiveConsent consent -> {
                 replies.answerButton(query.getId(), asker.text("consent.recorded"));
+                // The photos that waited go on in their chats' lanes, after this thanks.
+                boolean photosGoOn = photos.consented(asker);
                 if (query.getMessage() != null) {
-                    replies.replace(asker, query.getMessage().getMessageId(), asker.text("consent.thanks"));
+                    replies.replace(asker, query.getMessage().getMessageId(),
+                            asker.text(photosGoOn ? "consent.thanks" : "consent.thanksNoPhotos"));
                 }
-                photos.consented(asker);
             }
         }
     }

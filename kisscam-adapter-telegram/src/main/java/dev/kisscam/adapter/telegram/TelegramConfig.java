@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param maxAttempts       how often one Bot API call is tried when it is rate limited or the network fails
  * @param retryPause        the first pause after a network failure; it doubles with each attempt
  * @param flood             how many Bot API calls may go out per second, in all and to one chat
+ * @param keptPhotos        how photos that cannot go on yet (no consent, a video still being made) are kept
  * @param outagePatience    how long a job's last screen, and other notices that must arrive, are tried again
  *                          while Telegram cannot be reached
  */
@@ -38,6 +39,7 @@ public record TelegramConfig(
         int maxAttempts,
         Duration retryPause,
         FloodLimits flood,
+        PhotoKeeping keptPhotos,
         Duration outagePatience) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
@@ -62,6 +64,32 @@ public record TelegramConfig(
         }
     }
 
+    /**
+     * Photos a user sent that cannot go on yet, kept by Telegram's file id (nothing is downloaded): those that
+     * wait for the user's consent, and those that came while the user's previous video was still being made.
+     *
+     * @param keepFor      how long after the last of them a user's kept photos are dropped, with a word to the user
+     * @param perRequester how many photos one user may have kept; more are refused, with a word
+     * @param inAll        how many photos are kept for all users together; beyond that the least valuable go
+     * @param checkEvery   how often the core is asked whether a user's previous video is done
+     */
+    public record PhotoKeeping(Duration keepFor, int perRequester, int inAll, Duration checkEvery) {
+        public static final PhotoKeeping DEFAULT = new PhotoKeeping(Duration.ofMinutes(30), 4, 10_000,
+                Duration.ofSeconds(2));
+
+        public PhotoKeeping {
+            Objects.requireNonNull(keepFor, "keepFor");
+            Objects.requireNonNull(checkEvery, "checkEvery");
+            if (!keepFor.isPositive() || !checkEvery.isPositive()) {
+                throw new IllegalArgumentException("photos are kept, and checked, for a positive time");
+            }
+            if (perRequester < 2 || inAll < perRequester) {
+                throw new IllegalArgumentException("a user may keep at least the two photos of one video, and all users"
+                        + " together at least as many as one");
+            }
+        }
+    }
+
     public TelegramConfig {
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(apiUrl, "apiUrl");
@@ -72,6 +100,7 @@ public record TelegramConfig(
         Objects.requireNonNull(chatActionEvery, "chatActionEvery");
         Objects.requireNonNull(retryPause, "retryPause");
         Objects.requireNonNull(flood, "flood");
+        Objects.requireNonNull(keptPhotos, "keptPhotos");
         Objects.requireNonNull(outagePatience, "outagePatience");
         if (!botToken.matches("[A-Za-z0-9:_-]{1,200}")) {
             // Never echo the token: the message may end up in a log.
@@ -105,7 +134,7 @@ public record TelegramConfig(
     public static TelegramConfig longPolling(String botToken) {
         return new TelegramConfig(botToken, DEFAULT_API_URL, Mode.LONG_POLLING, Optional.empty(),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4), TWENTY_MEGABYTES, 5,
-                Duration.ofMillis(500), FloodLimits.TELEGRAM, Duration.ofHours(6));
+                Duration.ofMillis(500), FloodLimits.TELEGRAM, PhotoKeeping.DEFAULT, Duration.ofHours(6));
     }
 
     /** Updates pushed to our own HTTP endpoint, each carrying {@code secret}. */
@@ -147,6 +176,10 @@ public record TelegramConfig(
         return changed(c -> c.flood = limits);
     }
 
+    public TelegramConfig withKeptPhotos(PhotoKeeping keeping) {
+        return changed(c -> c.keptPhotos = keeping);
+    }
+
     public TelegramConfig withOutagePatience(Duration patience) {
         return changed(c -> c.outagePatience = patience);
     }
@@ -158,7 +191,7 @@ public record TelegramConfig(
                 + ", albumWindow=" + albumWindow + ", editInterval=" + editInterval
                 + ", chatActionEvery=" + chatActionEvery + ", maxDownloadBytes=" + maxDownloadBytes
                 + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + ", flood=" + flood
-                + ", outagePatience=" + outagePatience + "]";
+                + ", keptPhotos=" + keptPhotos + ", outagePatience=" + outagePatience + "]";
     }
 
     /** A copy with some settings changed and all checked again, so each wither names only what it changes. */
@@ -181,6 +214,7 @@ public record TelegramConfig(
         int maxAttempts;
         Duration retryPause;
         FloodLimits flood;
+        PhotoKeeping keptPhotos;
         Duration outagePatience;
 
         Draft(TelegramConfig from) {
@@ -195,12 +229,13 @@ public record TelegramConfig(
             maxAttempts = from.maxAttempts;
             retryPause = from.retryPause;
             flood = from.flood;
+            keptPhotos = from.keptPhotos;
             outagePatience = from.outagePatience;
         }
 
         TelegramConfig build() {
             return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval,
-                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood, outagePatience);
+                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood, keptPhotos, outagePatience);
         }
     }
 }

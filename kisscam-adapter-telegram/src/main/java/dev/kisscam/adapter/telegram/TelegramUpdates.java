@@ -32,7 +32,8 @@ public final class TelegramUpdates implements AutoCloseable {
         this.http = http;
         var replies = new Replies(api);
         var files = new TelegramFiles(api, http, config);
-        var photos = new PhotoFlow(core.intake(), core.control(), core.consent(), files, board, replies);
+        var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
+        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent);
         var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
                 replies);

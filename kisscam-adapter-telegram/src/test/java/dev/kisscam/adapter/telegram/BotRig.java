@@ -66,12 +66,13 @@ final class BotRig implements AutoCloseable {
                 .withEditInterval(Duration.ZERO)
                 .withChatActionEvery(Duration.ofSeconds(4))
                 .withRetries(4, Duration.ofMillis(20))
-                .withFloodLimits(QUICK_FLOOD_LIMITS);
+                .withFloodLimits(QUICK_FLOOD_LIMITS)
+                .withKeptPhotos(new TelegramConfig.PhotoKeeping(Duration.ofMinutes(1), 4, 1000, Duration.ofMillis(50)));
     }
 
     /**
-     * Waits until the user has no active job. The video and the final status edit reach Telegram just
-     * before the core records the job as done, so a photo sent on seeing them could still meet the old job.
+     * Waits until the user has no active job. The video reaches Telegram just before the core records the job
+     * as done, so a photo sent on seeing it could still meet the old job (and be kept until it is done).
      */
     void awaitNoActiveJob(FakeBotApi.User user) throws InterruptedException {
         var id = new dev.kisscam.core.domain.RequesterId("telegram:" + user.id());
