@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * From photos in a chat to a job: a status message first (its address goes with the job, so the core's
  * news about it edit that message), then the core's intake, then what to say about its answer. Photos that
- * come before the user's consent are kept by file id and all go on once it is given, without being sent
- * again. None is dropped without a word to the user.
+ * cannot go on yet are kept by file id and go on by themselves when they can, without being sent again:
+ * all that came before the user's consent once it is given, and those that came while the user's previous
+ * video was still being made once it is done. None is dropped without a word to the user.
  */
 final class PhotoFlow {
     private static final System.Logger LOG = System.getLogger(PhotoFlow.class.getName());
@@ -30,9 +31,10 @@ final class PhotoFlow {
     private final Replies replies;
     private final ChatLanes lanes;
     private final KeptPhotos awaitingConsent;
+    private final KeptPhotos awaitingTurn;
 
     PhotoFlow(CorePorts core, TelegramFiles files, StatusBoard board, Replies replies, ChatLanes lanes,
-              KeptPhotos awaitingConsent) {
+              KeptPhotos awaitingConsent, KeptPhotos awaitingTurn) {
         this.intake = core.intake();
         this.control = core.control();
         this.consent = core.consent();
@@ -41,6 +43,7 @@ final class PhotoFlow {
         this.replies = replies;
         this.lanes = lanes;
         this.awaitingConsent = awaitingConsent;
+        this.awaitingTurn = awaitingTurn;
     }
 
     /** One photo, or a complete album. */
@@ -84,7 +87,7 @@ final class PhotoFlow {
     }
 
     /** Kept photos go on as if just sent: an album as an album, single photos one by one, so two of them pair up. */
-    private void resume(List<KeptPhotos.Batch> batches) {
+    void resume(List<KeptPhotos.Batch> batches) {
         for (KeptPhotos.Batch batch : batches) {
             lanes.run(batch.asker().chatId(), () -> submit(batch.asker(), batch.photos()));
         }
@@ -125,6 +128,12 @@ final class PhotoFlow {
                         : asker.text("consent.full", awaitingConsent.perRequester());
                 conclude(status, Screen.of(question,
                         new Screen.Button(asker.text("consent.button"), new CallbackData.GiveConsent())));
+            }
+            case IntakeOutcome.Refused(Refusal.JobAlreadyActive active) when !photos.isEmpty() -> {
+                // Refused only for now (the video before may be handing over this very moment): kept, not lost.
+                boolean kept = awaitingTurn.keep(new KeptPhotos.Batch(asker, photos));
+                conclude(status, Screen.of(kept ? asker.text("turn.kept", photos.size())
+                        : asker.text("turn.full", awaitingTurn.perRequester())));
             }
             case IntakeOutcome.Refused refused -> {
                 LOG.log(System.Logger.Level.DEBUG, "{0} refused: {1}", requester.id(), refused.refusal());

@@ -22,6 +22,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private final OkHttpClient http;
     private final ChatLanes lanes = new ChatLanes();
     private final UpdateRouter router;
+    private final TurnWatch turns;
     private volatile boolean started;
     private LongPolling polling;
 
@@ -33,7 +34,9 @@ public final class TelegramUpdates implements AutoCloseable {
         var replies = new Replies(api);
         var files = new TelegramFiles(api, http, config);
         var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
-        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent);
+        var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
+        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent, awaitingTurn);
+        this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
         var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
                 replies);
@@ -51,6 +54,7 @@ public final class TelegramUpdates implements AutoCloseable {
             throw new IllegalStateException("the Telegram updates are already started");
         }
         registerCommandMenu();
+        turns.start();
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), TelegramAdapters.telegramUrl(config),
                     http.newBuilder().readTimeout(POLL_READ_TIMEOUT).build(), router, api.redaction());
@@ -104,6 +108,7 @@ public final class TelegramUpdates implements AutoCloseable {
         if (polling != null) {
             polling.close();
         }
+        turns.close();
         lanes.close();
     }
 }
