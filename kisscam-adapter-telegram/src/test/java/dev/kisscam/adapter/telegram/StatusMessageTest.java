@@ -55,7 +55,7 @@ class StatusMessageTest {
     @Test
     void steps_that_come_too_soon_wait_only_the_latest_shows_and_the_conclusion_waits_out_the_interval()
             throws Exception {
-        Duration interval = Duration.ofMillis(300);
+        Duration interval = Duration.ofMillis(500);
         var status = message(interval, Pacer.system(), null);
 
         status.sendFirst(Screen.of("received"));

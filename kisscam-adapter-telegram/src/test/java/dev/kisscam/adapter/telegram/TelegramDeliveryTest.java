@@ -212,7 +212,9 @@ class TelegramDeliveryTest extends DeliveryContract {
         List<String> order = telegram.calls().stream().filter(c -> c.visible() && (c.chatId() != CHAT
                 || c.method().equals("sendVideo"))).map(BotApiCall::method).toList();
         assertThat(order).hasSize(crowd + 1);
-        assertThat(order.indexOf("sendVideo")).as("the video overtakes the waiting edits: " + order).isLessThanOrEqualTo(2);
+        // One edit a tenth of a second: the video, asked for right after the edits, goes before most of them.
+        assertThat(order.indexOf("sendVideo")).as("the video overtakes the waiting edits: " + order)
+                .isLessThan(crowd / 4);
     }
 
     @Test
