@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs work for different chats at once and the work of one chat in order, each task on a virtual thread. A
- * task that throws is logged and the chat's next task runs anyway: one bad update never stops the bot.
+ * task that throws anything, an {@link Error} included, is logged and the chat's next task runs anyway: one
+ * bad update never stops the bot, and never fails without a trace.
  */
 final class ChatLanes implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChatLanes.class.getName());
@@ -29,10 +30,18 @@ final class ChatLanes implements AutoCloseable {
         queued.whenComplete((ignored, failure) -> tails.remove(chatId, queued));
     }
 
-    private static void runSafely(long chatId, Runnable task) {
+    /**
+     * Catches every {@link Throwable}: an {@link OutOfMemoryError} or {@link StackOverflowError} from one update
+     * would otherwise vanish into the lane's future without a word. An interruption stays on the thread, so
+     * whoever interrupted it still sees it.
+     */
+    static void runSafely(long chatId, Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.log(System.Logger.Level.ERROR, "an update of chat " + chatId + " failed; the chat goes on", e);
         }
     }

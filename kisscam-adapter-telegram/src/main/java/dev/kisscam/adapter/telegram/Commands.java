@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.telegram;
 
+import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.port.in.CancelOutcome;
 import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.Usage;
@@ -39,9 +40,21 @@ final class Commands {
 
     /** Cancels the asker's draft or job and says what happened. */
     String cancel(Asker asker) {
-        return switch (control.cancel(asker.requester().id())) {
+        return said(asker, control.cancel(asker.requester().id()), "cancel.nothing");
+    }
+
+    /**
+     * The Cancel button of {@code job}: acts on that job only. A button of a job that has ended, or one that
+     * outlived a restart or a failed edit, says it has expired rather than cancel whatever runs now.
+     */
+    String cancel(Asker asker, JobId job) {
+        return said(asker, control.cancel(asker.requester().id(), job), "callback.expired");
+    }
+
+    private static String said(Asker asker, CancelOutcome outcome, String nothingKey) {
+        return switch (outcome) {
             case CancelOutcome.Cancelled c -> asker.text("cancel." + c.what().name());
-            case CancelOutcome.NothingToCancel n -> asker.text("cancel.nothing");
+            case CancelOutcome.NothingToCancel n -> asker.text(nothingKey);
         };
     }
 

@@ -77,17 +77,19 @@ final class Conversation {
             return;
         }
         switch (action.get()) {
-            case CallbackData.CancelJob cancel -> replies.answerButton(query.getId(), commands.cancel(asker));
+            case CallbackData.CancelJob cancel -> replies.answerButton(query.getId(), commands.cancel(asker, cancel.job()));
             case CallbackData.RetryJob retry -> {
                 replies.answerButton(query.getId(), asker.text("button.retry"));
                 photos.retry(asker, retry.job());
             }
             case CallbackData.GiveConsent consent -> {
                 replies.answerButton(query.getId(), asker.text("consent.recorded"));
+                // The photos that waited go on in their chats' lanes, after this thanks.
+                boolean photosGoOn = photos.consented(asker);
                 if (query.getMessage() != null) {
-                    replies.replace(asker, query.getMessage().getMessageId(), asker.text("consent.thanks"));
+                    replies.replace(asker, query.getMessage().getMessageId(),
+                            asker.text(photosGoOn ? "consent.thanks" : "consent.thanksNoPhotos"));
                 }
-                photos.consented(asker);
             }
         }
     }

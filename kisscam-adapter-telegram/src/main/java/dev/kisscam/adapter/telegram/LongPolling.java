@@ -42,7 +42,7 @@ final class LongPolling implements AutoCloseable {
         try {
             application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), router);
         } catch (TelegramApiException e) {
-            throw new TelegramCallException("getUpdates", 0,
+            throw new TelegramCallException("getUpdates", 0, true,
                     "long polling could not start: " + redaction.scrub(e.getMessage()), redaction.scrub(e.getCause()));
         }
     }

@@ -3,7 +3,6 @@ package dev.kisscam.adapter.telegram;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
-import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IncomingPhoto;
 import dev.kisscam.core.port.in.IntakeOutcome;
@@ -11,14 +10,14 @@ import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.PhotoIntake;
 import dev.kisscam.core.port.out.JobRef;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * From photos in a chat to a job: a status message first (its address goes with the job, so the core's
  * news about it edit that message), then the core's intake, then what to say about its answer. Photos that
- * wait for the user's consent are remembered by file id, so they go on without being sent again.
+ * cannot go on yet are kept by file id and go on by themselves when they can, without being sent again:
+ * all that came before the user's consent once it is given, and those that came while the user's previous
+ * video was still being made once it is done. None is dropped without a word to the user.
  */
 final class PhotoFlow {
     private static final System.Logger LOG = System.getLogger(PhotoFlow.class.getName());
@@ -30,16 +29,21 @@ final class PhotoFlow {
     private final TelegramFiles files;
     private final StatusBoard board;
     private final Replies replies;
-    private final Map<RequesterId, List<PhotoRef>> awaitingConsent = new ConcurrentHashMap<>();
+    private final ChatLanes lanes;
+    private final KeptPhotos awaitingConsent;
+    private final KeptPhotos awaitingTurn;
 
-    PhotoFlow(PhotoIntake intake, JobControl control, Consent consent, TelegramFiles files, StatusBoard board,
-              Replies replies) {
-        this.intake = intake;
-        this.control = control;
-        this.consent = consent;
+    PhotoFlow(CorePorts core, TelegramFiles files, StatusBoard board, Replies replies, ChatLanes lanes,
+              KeptPhotos awaitingConsent, KeptPhotos awaitingTurn) {
+        this.intake = core.intake();
+        this.control = core.control();
+        this.consent = core.consent();
         this.files = files;
         this.board = board;
         this.replies = replies;
+        this.lanes = lanes;
+        this.awaitingConsent = awaitingConsent;
+        this.awaitingTurn = awaitingTurn;
     }
 
     /** One photo, or a complete album. */
@@ -71,12 +75,21 @@ final class PhotoFlow {
         run(asker, "status.retrying", List.of(), requester -> control.retry(requester, failedJob));
     }
 
-    /** The consent button: remembered, and the photos that asked for it go on. */
-    void consented(Asker asker) {
+    /**
+     * The consent button: recorded, and every photo kept until it goes on, in the order they came, each in its
+     * own chat after what that chat is doing now. Returns whether any photo goes on.
+     */
+    boolean consented(Asker asker) {
         consent.giveConsent(asker.requester().id());
-        List<PhotoRef> waiting = awaitingConsent.remove(asker.requester().id());
-        if (waiting != null) {
-            submit(asker, waiting);
+        List<KeptPhotos.Batch> waiting = awaitingConsent.take(asker.requester().id());
+        resume(waiting);
+        return !waiting.isEmpty();
+    }
+
+    /** Kept photos go on as if just sent: an album as an album, single photos one by one, so two of them pair up. */
+    void resume(List<KeptPhotos.Batch> batches) {
+        for (KeptPhotos.Batch batch : batches) {
+            lanes.run(batch.asker().chatId(), () -> submit(batch.asker(), batch.photos()));
         }
     }
 
@@ -110,11 +123,17 @@ final class PhotoFlow {
             case IntakeOutcome.AwaitingSecondPhoto waiting -> conclude(status,
                     Screen.of(asker.text("draft.waiting", asker.texts().moment(waiting.expiresAt()))));
             case IntakeOutcome.Refused(Refusal.ConsentRequired required) -> {
-                if (!photos.isEmpty()) {
-                    awaitingConsent.put(requester.id(), List.copyOf(photos));
-                }
-                conclude(status, Screen.of(asker.text("consent.question"),
+                boolean kept = photos.isEmpty() || awaitingConsent.keep(new KeptPhotos.Batch(asker, photos));
+                String question = kept ? asker.text("consent.question")
+                        : asker.text("consent.full", awaitingConsent.perRequester());
+                conclude(status, Screen.of(question,
                         new Screen.Button(asker.text("consent.button"), new CallbackData.GiveConsent())));
+            }
+            case IntakeOutcome.Refused(Refusal.JobAlreadyActive active) when !photos.isEmpty() -> {
+                // Refused only for now (the video before may be handing over this very moment): kept, not lost.
+                boolean kept = awaitingTurn.keep(new KeptPhotos.Batch(asker, photos));
+                conclude(status, Screen.of(kept ? asker.text("turn.kept", photos.size())
+                        : asker.text("turn.full", awaitingTurn.perRequester())));
             }
             case IntakeOutcome.Refused refused -> {
                 LOG.log(System.Logger.Level.DEBUG, "{0} refused: {1}", requester.id(), refused.refusal());

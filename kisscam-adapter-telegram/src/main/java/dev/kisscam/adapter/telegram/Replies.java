@@ -4,7 +4,10 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
-/** Plain answers to a user. A reply that cannot be sent is logged: the update is handled either way. */
+/**
+ * Plain answers to a user, ahead of status edits at the {@link FloodControl}. A reply that cannot be sent is
+ * logged: the update is handled either way.
+ */
 final class Replies {
     private static final System.Logger LOG = System.getLogger(Replies.class.getName());
 
@@ -16,7 +19,7 @@ final class Replies {
 
     void say(Asker to, String text) {
         try {
-            api.call(SendMessage.builder().chatId(to.chatId()).text(text).build());
+            api.call(FloodControl.Turn.answer(to.chatId()), SendMessage.builder().chatId(to.chatId()).text(text).build());
         } catch (TelegramCallException e) {
             LOG.log(System.Logger.Level.WARNING, "could not answer in chat " + to.chatId(), e);
         }
@@ -25,7 +28,7 @@ final class Replies {
     /** Replaces a message's text and drops its buttons, so a one-time button cannot be pressed twice. */
     void replace(Asker in, int messageId, String text) {
         try {
-            api.call(EditMessageText.builder().chatId(in.chatId()).messageId(messageId).text(text).build());
+            api.call(FloodControl.Turn.answer(in.chatId()), EditMessageText.builder().chatId(in.chatId()).messageId(messageId).text(text).build());
         } catch (TelegramCallException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not edit a message in chat " + in.chatId(), e);
         }
@@ -34,7 +37,7 @@ final class Replies {
     /** Stops the button's spinner; {@code text} shows as a short notice. */
     void answerButton(String callbackQueryId, String text) {
         try {
-            api.call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
+            api.call(FloodControl.Turn.botWide(FloodControl.Priority.ANSWER), AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
         } catch (TelegramCallException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not answer a button press", e);
         }

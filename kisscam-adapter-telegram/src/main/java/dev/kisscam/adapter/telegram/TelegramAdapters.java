@@ -16,10 +16,16 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * before the updates start.
  */
 public final class TelegramAdapters implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TelegramAdapters.class.getName());
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest pause between two tries of a status while Telegram cannot be reached. */
+    private static final Duration LONGEST_STATUS_RETRY = Duration.ofMinutes(5);
+    /** How long closing waits for statuses still to be shown, such as a job's last screen. */
+    private static final Duration LAST_SCREENS_ON_CLOSE = Duration.ofSeconds(5);
 
     private final TelegramConfig config;
     private final OkHttpClient http;
+    private final FloodControl flood;
     private final BotApi api;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("telegram-timers").factory());
@@ -34,9 +40,11 @@ public final class TelegramAdapters implements AutoCloseable {
                 .readTimeout(CALL_TIMEOUT)
                 .writeTimeout(CALL_TIMEOUT)
                 .build();
+        this.flood = new FloodControl(config.flood());
         this.api = new BotApi(new OkHttpTelegramClient(http, config.botToken(), telegramUrl(config)),
-                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer);
-        this.board = new StatusBoard(api, config.editInterval(), pacer, timers);
+                new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer, flood);
+        this.board = new StatusBoard(new StatusMessage.Shared(api, pacer, timers, config.editInterval(),
+                new Backoff(config.retryPause(), LONGEST_STATUS_RETRY, config.outagePatience()), new Backlog()));
         this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers));
     }
 
@@ -70,12 +78,31 @@ public final class TelegramAdapters implements AutoCloseable {
                 .build();
     }
 
-    /** Stops the updates if they run, then releases the timers and the HTTP client. */
+    /**
+     * Waits until every status and notice has been shown (or given up); false if some still wait after
+     * {@code timeout}, as they do while Telegram cannot be reached.
+     */
+    boolean settle(Duration timeout) throws InterruptedException {
+        return board.settle(timeout);
+    }
+
+    /**
+     * Stops the updates if they run, gives the statuses still to be shown (a job's last screen) a moment, then
+     * releases the timers and the HTTP client.
+     */
     @Override
     public synchronized void close() {
         if (updates != null) {
             updates.close();
         }
+        try {
+            if (!board.settle(LAST_SCREENS_ON_CLOSE)) {
+                LOG.log(System.Logger.Level.WARNING, "closing with statuses not yet shown to their users");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flood.close();
         timers.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  *                          own limit is 20 MB)
  * @param maxAttempts       how often one Bot API call is tried when it is rate limited or the network fails
  * @param retryPause        the first pause after a network failure; it doubles with each attempt
+ * @param flood             how many Bot API calls may go out per second, in all and to one chat
+ * @param keptPhotos        how photos that cannot go on yet (no consent, a video still being made) are kept
+ * @param outagePatience    how long a job's last screen, and other notices that must arrive, are tried again
+ *                          while Telegram cannot be reached
  */
 public record TelegramConfig(
         String botToken,
@@ -37,7 +42,10 @@ public record TelegramConfig(
         Duration chatActionEvery,
         long maxDownloadBytes,
         int maxAttempts,
-        Duration retryPause) {
+        Duration retryPause,
+        FloodLimits flood,
+        PhotoKeeping keptPhotos,
+        Duration outagePatience) {
 
     public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
@@ -53,6 +61,49 @@ public record TelegramConfig(
 
     public enum Mode { LONG_POLLING, WEBHOOK }
 
+    /**
+     * Telegram's flood limits, kept by the bot instead of met as 429s: about 30 messages a second from one bot
+     * and about one a second into one chat.
+     *
+     * @param callsPerSecond        Bot API calls per second from this bot, all chats together
+     * @param callsPerChatPerSecond messages and edits per second into one chat
+     */
+    public record FloodLimits(int callsPerSecond, int callsPerChatPerSecond) {
+        public static final FloodLimits TELEGRAM = new FloodLimits(30, 1);
+
+        public FloodLimits {
+            if (callsPerSecond < 1 || callsPerChatPerSecond < 1) {
+                throw new IllegalArgumentException("the flood limits allow at least one call a second");
+            }
+        }
+    }
+
+    /**
+     * Photos a user sent that cannot go on yet, kept by Telegram's file id (nothing is downloaded): those that
+     * wait for the user's consent, and those that came while the user's previous video was still being made.
+     *
+     * @param keepFor      how long after the last of them a user's kept photos are dropped, with a word to the user
+     * @param perRequester how many photos one user may have kept; more are refused, with a word
+     * @param inAll        how many photos are kept for all users together; beyond that the least valuable go
+     * @param checkEvery   how often the core is asked whether a user's previous video is done
+     */
+    public record PhotoKeeping(Duration keepFor, int perRequester, int inAll, Duration checkEvery) {
+        public static final PhotoKeeping DEFAULT = new PhotoKeeping(Duration.ofMinutes(30), 4, 10_000,
+                Duration.ofSeconds(2));
+
+        public PhotoKeeping {
+            Objects.requireNonNull(keepFor, "keepFor");
+            Objects.requireNonNull(checkEvery, "checkEvery");
+            if (!keepFor.isPositive() || !checkEvery.isPositive()) {
+                throw new IllegalArgumentException("photos are kept, and checked, for a positive time");
+            }
+            if (perRequester < 2 || inAll < perRequester) {
+                throw new IllegalArgumentException("a user may keep at least the two photos of one video, and all users"
+                        + " together at least as many as one");
+            }
+        }
+    }
+
     public TelegramConfig {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(mode, "mode");
@@ -61,6 +112,9 @@ public record TelegramConfig(
         Objects.requireNonNull(editInterval, "editInterval");
         Objects.requireNonNull(chatActionEvery, "chatActionEvery");
         Objects.requireNonNull(retryPause, "retryPause");
+        Objects.requireNonNull(flood, "flood");
+        Objects.requireNonNull(keptPhotos, "keptPhotos");
+        Objects.requireNonNull(outagePatience, "outagePatience");
         var problems = new ArrayList<String>();
         // Never echo the token or the secret: a problem ends up on a terminal and in logs.
         if (botToken == null || botToken.isBlank()) {
@@ -81,7 +135,7 @@ public record TelegramConfig(
             problems.add(TELEGRAM_WEBHOOK_SECRET + " is required when TELEGRAM_MODE=webhook");
         }
         if (albumWindow.isNegative() || editInterval.isNegative() || retryPause.isNegative()
-                || !chatActionEvery.isPositive()) {
+                || outagePatience.isNegative() || !chatActionEvery.isPositive()) {
             problems.add("durations cannot be negative and the chat action period must be positive");
         }
         if (maxDownloadBytes <= 0 || maxAttempts < 1) {
@@ -99,7 +153,8 @@ public record TelegramConfig(
      */
     public static TelegramConfig of(String botToken, URI apiUrl, Mode mode, Optional<String> webhookSecret) {
         return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(4), TWENTY_MEGABYTES, 5, Duration.ofMillis(500));
+                Duration.ofSeconds(4), TWENTY_MEGABYTES, 5, Duration.ofMillis(500), FloodLimits.TELEGRAM,
+                PhotoKeeping.DEFAULT, Duration.ofHours(6));
     }
 
     /** Long polling against the public Bot API with the defaults the issue names. */
@@ -113,33 +168,45 @@ public record TelegramConfig(
     }
 
     public TelegramConfig withApiUrl(URI url) {
-        return new TelegramConfig(botToken, url, mode, webhookSecret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.apiUrl = url);
     }
 
     public TelegramConfig withMode(Mode newMode, Optional<String> secret) {
-        return new TelegramConfig(botToken, apiUrl, newMode, secret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> {
+            c.mode = newMode;
+            c.webhookSecret = secret;
+        });
     }
 
     public TelegramConfig withAlbumWindow(Duration window) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, window, editInterval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.albumWindow = window);
     }
 
     public TelegramConfig withEditInterval(Duration interval) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, interval, chatActionEvery,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.editInterval = interval);
     }
 
     public TelegramConfig withChatActionEvery(Duration every) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval, every,
-                maxDownloadBytes, maxAttempts, retryPause);
+        return changed(c -> c.chatActionEvery = every);
     }
 
     public TelegramConfig withRetries(int attempts, Duration pause) {
-        return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval, chatActionEvery,
-                maxDownloadBytes, attempts, pause);
+        return changed(c -> {
+            c.maxAttempts = attempts;
+            c.retryPause = pause;
+        });
+    }
+
+    public TelegramConfig withFloodLimits(FloodLimits limits) {
+        return changed(c -> c.flood = limits);
+    }
+
+    public TelegramConfig withKeptPhotos(PhotoKeeping keeping) {
+        return changed(c -> c.keptPhotos = keeping);
+    }
+
+    public TelegramConfig withOutagePatience(Duration patience) {
+        return changed(c -> c.outagePatience = patience);
     }
 
     @Override
@@ -148,7 +215,53 @@ public record TelegramConfig(
                 + ", webhookSecret=" + webhookSecret.map(s -> "***").orElse("none")
                 + ", albumWindow=" + albumWindow + ", editInterval=" + editInterval
                 + ", chatActionEvery=" + chatActionEvery + ", maxDownloadBytes=" + maxDownloadBytes
-                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + "]";
+                + ", maxAttempts=" + maxAttempts + ", retryPause=" + retryPause + ", flood=" + flood
+                + ", keptPhotos=" + keptPhotos + ", outagePatience=" + outagePatience + "]";
+    }
+
+    /** A copy with some settings changed and all checked again, so each wither names only what it changes. */
+    private TelegramConfig changed(Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The settings while a copy is being changed. */
+    private static final class Draft {
+        final String botToken;
+        URI apiUrl;
+        Mode mode;
+        Optional<String> webhookSecret;
+        Duration albumWindow;
+        Duration editInterval;
+        Duration chatActionEvery;
+        final long maxDownloadBytes;
+        int maxAttempts;
+        Duration retryPause;
+        FloodLimits flood;
+        PhotoKeeping keptPhotos;
+        Duration outagePatience;
+
+        Draft(TelegramConfig from) {
+            botToken = from.botToken;
+            apiUrl = from.apiUrl;
+            mode = from.mode;
+            webhookSecret = from.webhookSecret;
+            albumWindow = from.albumWindow;
+            editInterval = from.editInterval;
+            chatActionEvery = from.chatActionEvery;
+            maxDownloadBytes = from.maxDownloadBytes;
+            maxAttempts = from.maxAttempts;
+            retryPause = from.retryPause;
+            flood = from.flood;
+            keptPhotos = from.keptPhotos;
+            outagePatience = from.outagePatience;
+        }
+
+        TelegramConfig build() {
+            return new TelegramConfig(botToken, apiUrl, mode, webhookSecret, albumWindow, editInterval,
+                    chatActionEvery, maxDownloadBytes, maxAttempts, retryPause, flood, keptPhotos, outagePatience);
+        }
     }
 
     /**

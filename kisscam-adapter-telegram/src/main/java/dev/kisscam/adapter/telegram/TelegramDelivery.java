@@ -15,14 +15,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Tells Telegram users how their jobs go: the status message their {@link ReplyAddress} names, edited in
- * place, and the video itself.
+ * place, and the video itself. Only {@link #videoReady} waits for Telegram, and only for the video: status
+ * screens go out on their own threads, so the core's threads never wait for an edit.
  * Only {@link #videoReady} throws; every other call logs its failures, as the port asks.
  */
 final class TelegramDelivery implements Delivery {
@@ -71,6 +71,13 @@ final class TelegramDelivery implements Delivery {
                 withCancel(texts, job, texts.get("status.generating", Wording.progressBar(percent))));
     }
 
+    /**
+     * Returns as soon as Telegram has the video: the final screen follows on its own, so the requester's
+     * active job ends at once and their next photo is not refused. Throws {@link DeliveryException.Unreachable}
+     * when Telegram could not be reached or kept failing (the core keeps the video and tries again later), and
+     * a plain {@link DeliveryException} when Telegram refused it for good: the user blocked the bot, the chat
+     * is gone, the video is too large.
+     */
     @Override
     public void videoReady(JobRef job, Video video) {
         Texts texts = texts(job.requester());
@@ -82,7 +89,6 @@ final class TelegramDelivery implements Delivery {
         } finally {
             actions.stop(job.id());
         }
-        // The video is out: whatever happens to this edit cannot lose it.
         status.conclude(Screen.of(texts.get("status.done")));
         board.release(job);
     }
@@ -108,12 +114,7 @@ final class TelegramDelivery implements Delivery {
 
     @Override
     public void draftExpired(Requester requester) {
-        try {
-            api.call(SendMessage.builder().chatId(ReplyAddress.of(requester).chatId())
-                    .text(texts(requester).get("draft.expired")).build());
-        } catch (TelegramCallException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not tell " + requester.id() + " that their draft expired", e);
-        }
+        board.notice(ReplyAddress.of(requester).chatId(), Screen.of(texts(requester).get("draft.expired")));
     }
 
     private void sendVideo(long chatId, Video video, String caption) {
@@ -124,24 +125,41 @@ final class TelegramDelivery implements Delivery {
             fileId = uploaded.get(content);
         }
         try {
-            Message sent;
-            if (fileId != null) {
-                String known = fileId;
-                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId).video(new InputFile(known))
-                        .caption(caption).build());
-            } else {
-                sent = api.sendVideo(() -> SendVideo.builder().chatId(chatId)
-                        .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
-                        .supportsStreaming(true).caption(caption).build());
-            }
+            Message sent = fileId != null
+                    ? sendAgain(chatId, content, fileId, bytes, caption)
+                    : upload(chatId, bytes, caption);
             if (sent.getVideo() != null) {
                 synchronized (uploaded) {
                     uploaded.put(content, sent.getVideo().getFileId());
                 }
             }
         } catch (TelegramCallException e) {
-            throw new DeliveryException("the video did not reach chat " + chatId + ": " + e.getMessage(), e);
+            String why = "the video did not reach chat " + chatId + ": " + e.getMessage();
+            throw e.unreachable() ? new DeliveryException.Unreachable(why, e) : new DeliveryException(why, e);
         }
+    }
+
+    /** By the file id of an earlier upload; one Telegram no longer knows is forgotten and the video uploaded. */
+    private Message sendAgain(long chatId, String content, String fileId, byte[] bytes, String caption) {
+        try {
+            return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId).video(new InputFile(fileId))
+                    .caption(caption).build());
+        } catch (TelegramCallException e) {
+            if (!e.unknownFile()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "Telegram no longer knows an uploaded video; uploading it again");
+            synchronized (uploaded) {
+                uploaded.remove(content, fileId);
+            }
+            return upload(chatId, bytes, caption);
+        }
+    }
+
+    private Message upload(long chatId, byte[] bytes, String caption) {
+        return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId)
+                .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
+                .supportsStreaming(true).caption(caption).build());
     }
 
     private static byte[] read(Video video) {

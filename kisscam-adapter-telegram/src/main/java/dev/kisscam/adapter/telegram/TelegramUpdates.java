@@ -22,6 +22,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private final OkHttpClient http;
     private final ChatLanes lanes = new ChatLanes();
     private final UpdateRouter router;
+    private final TurnWatch turns;
     private volatile boolean started;
     private LongPolling polling;
 
@@ -32,7 +33,10 @@ public final class TelegramUpdates implements AutoCloseable {
         this.http = http;
         var replies = new Replies(api);
         var files = new TelegramFiles(api, http, config);
-        var photos = new PhotoFlow(core.intake(), core.control(), core.consent(), files, board, replies);
+        var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
+        var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
+        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent, awaitingTurn);
+        this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
         var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
                 replies);
@@ -50,6 +54,7 @@ public final class TelegramUpdates implements AutoCloseable {
             throw new IllegalStateException("the Telegram updates are already started");
         }
         registerCommandMenu();
+        turns.start();
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), TelegramAdapters.telegramUrl(config),
                     http.newBuilder().readTimeout(POLL_READ_TIMEOUT).build(), router, api.redaction());
@@ -90,9 +95,10 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     private void registerCommandMenu() {
-        api.call(Commands.menu(Texts.of(Texts.ENGLISH), null));
+        var turn = FloodControl.Turn.botWide(FloodControl.Priority.ANSWER);
+        api.call(turn, Commands.menu(Texts.of(Texts.ENGLISH), null));
         for (String language : Commands.RUSSIAN_MENU_LANGUAGES) {
-            api.call(Commands.menu(Texts.of(Texts.RUSSIAN), language));
+            api.call(turn, Commands.menu(Texts.of(Texts.RUSSIAN), language));
         }
     }
 
@@ -102,6 +108,7 @@ public final class TelegramUpdates implements AutoCloseable {
         if (polling != null) {
             polling.close();
         }
+        turns.close();
         lanes.close();
     }
 }

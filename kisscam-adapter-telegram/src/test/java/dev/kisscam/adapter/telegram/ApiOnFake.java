@@ -13,12 +13,18 @@ final class ApiOnFake implements AutoCloseable {
     final FakeBotApi telegram;
     final BotApi api;
     private final OkHttpClient http = new OkHttpClient();
+    private final FloodControl flood;
 
     ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer) throws IOException {
+        this(maxAttempts, retryPause, pacer, BotRig.QUICK_FLOOD_LIMITS);
+    }
+
+    ApiOnFake(int maxAttempts, Duration retryPause, Pacer pacer, TelegramConfig.FloodLimits limits) throws IOException {
+        flood = new FloodControl(limits);
         telegram = FakeBotApi.start();
         api = new BotApi(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
                 TelegramAdapters.telegramUrl(BotRig.testConfig(telegram))),
-                new TokenRedaction(FakeBotApi.TOKEN), maxAttempts, retryPause, pacer);
+                new TokenRedaction(FakeBotApi.TOKEN), maxAttempts, retryPause, pacer, flood);
     }
 
     /** Neither the error nor any of its causes names the bot token. */
@@ -30,6 +36,7 @@ final class ApiOnFake implements AutoCloseable {
 
     @Override
     public void close() {
+        flood.close();
         http.dispatcher().executorService().shutdown();
         telegram.close();
     }

@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /** How one Bot API call deals with 429s and failures, with the waits it asks for recorded instead of slept. */
 class BotApiTest {
+    private static final FloodControl.Turn ANSWER = FloodControl.Turn.answer(1);
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final Pacer recordingPacer = new Pacer() {
         @Override
@@ -47,7 +48,7 @@ class BotApiTest {
     void a_429_waits_exactly_its_retry_after_before_the_same_call_again() {
         telegram.rateLimitNext("sendMessage", 2, 7);
 
-        var sent = api.call(SendMessage.builder().chatId(1L).text("hello").build());
+        var sent = api.call(ANSWER, SendMessage.builder().chatId(1L).text("hello").build());
 
         assertThat(sent.getText()).isEqualTo("hello");
         assertThat(pauses).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
@@ -58,7 +59,7 @@ class BotApiTest {
     void server_errors_are_retried_with_growing_pauses_then_given_up() {
         telegram.failNext("sendMessage", 10);
 
-        assertThatThrownBy(() -> api.call(SendMessage.builder().chatId(1L).text("hello").build()))
+        assertThatThrownBy(() -> api.call(ANSWER, SendMessage.builder().chatId(1L).text("hello").build()))
                 .isInstanceOf(TelegramCallException.class)
                 .hasMessageContaining("gave up after 4 attempts")
                 .satisfies(e -> assertThat(((TelegramCallException) e).errorCode()).isEqualTo(500));
@@ -67,7 +68,7 @@ class BotApiTest {
 
     @Test
     void a_refusal_is_not_retried() {
-        assertThatThrownBy(() -> api.call(org.telegram.telegrambots.meta.api.methods.GetFile.builder()
+        assertThatThrownBy(() -> api.call(ANSWER, org.telegram.telegrambots.meta.api.methods.GetFile.builder()
                 .fileId("no-such-file").build()))
                 .isInstanceOf(TelegramCallException.class)
                 .satisfies(e -> assertThat(((TelegramCallException) e).errorCode()).isEqualTo(400));

@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
 final class BotRig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int QUOTA = 5;
+    /** Far above what the tests send, so the flood control orders calls without slowing them down. */
+    static final TelegramConfig.FloodLimits QUICK_FLOOD_LIMITS = new TelegramConfig.FloodLimits(2000, 1000);
 
     final FakeBotApi telegram;
     final FakePeopleDetector detector = new FakePeopleDetector();
@@ -56,19 +58,21 @@ final class BotRig implements AutoCloseable {
         return new BotRig(adjust, Pacer.system());
     }
 
-    /** Quick settings for tests: no pause between edits, a short album window, quick retries. */
+    /** Quick settings for tests: no pause between edits, a short album window, quick retries, a quick pace. */
     static TelegramConfig testConfig(FakeBotApi telegram) {
         return TelegramConfig.longPolling(FakeBotApi.TOKEN)
                 .withApiUrl(telegram.baseUrl())
                 .withAlbumWindow(Duration.ofMillis(300))
                 .withEditInterval(Duration.ZERO)
                 .withChatActionEvery(Duration.ofSeconds(4))
-                .withRetries(4, Duration.ofMillis(20));
+                .withRetries(4, Duration.ofMillis(20))
+                .withFloodLimits(QUICK_FLOOD_LIMITS)
+                .withKeptPhotos(new TelegramConfig.PhotoKeeping(Duration.ofMinutes(1), 4, 1000, Duration.ofMillis(50)));
     }
 
     /**
-     * Waits until the user has no active job. The video and the final status edit reach Telegram just
-     * before the core records the job as done, so a photo sent on seeing them could still meet the old job.
+     * Waits until the user has no active job. The video reaches Telegram just before the core records the job
+     * as done, so a photo sent on seeing it could still meet the old job (and be kept until it is done).
      */
     void awaitNoActiveJob(FakeBotApi.User user) throws InterruptedException {
         var id = new dev.kisscam.core.domain.RequesterId("telegram:" + user.id());

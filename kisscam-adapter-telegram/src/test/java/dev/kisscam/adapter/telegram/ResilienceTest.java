@@ -24,6 +24,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, server errors, dead networks, slow chats and failing updates do not stop the bot. */
@@ -110,6 +111,37 @@ class ResilienceTest {
             assertThat(done.poll(10, TimeUnit.SECONDS)).isNotNull();
             assertThat(done.poll(10, TimeUnit.SECONDS)).isNotNull();
         }
+    }
+
+    @Test
+    void an_error_from_an_update_is_logged_and_its_chat_goes_on() throws Exception {
+        // Point 9 of the reliability issue: an OutOfMemoryError used to vanish into the lane's future unlogged.
+        try (var log = CapturedLog.of(ChatLanes.class); var lanes = new ChatLanes()) {
+            BlockingQueue<String> done = new ArrayBlockingQueue<>(10);
+            lanes.run(3, () -> {
+                throw new OutOfMemoryError("an update too large for the heap");
+            });
+            lanes.run(3, () -> done.add("chat 3, next update"));
+
+            assertThat(done.poll(10, TimeUnit.SECONDS)).isEqualTo("chat 3, next update");
+            assertThat(log.thrown(Level.SEVERE, OutOfMemoryError.class)).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).contains("chat 3"));
+        }
+    }
+
+    @Test
+    void an_update_that_ends_in_an_interruption_is_logged_and_the_interruption_kept() {
+        try (var log = CapturedLog.of(ChatLanes.class)) {
+            ChatLanes.runSafely(4, () -> sneakyThrow(new InterruptedException("stopping")));
+
+            assertThat(Thread.interrupted()).as("the interruption is still on the thread").isTrue();
+            assertThat(log.thrown(Level.SEVERE, InterruptedException.class)).hasSize(1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.kisscam.adapter.telegram;
 
+import static dev.kisscam.adapter.telegram.BotRig.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kisscam.adapter.telegram.testing.BotApiCall;
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
@@ -8,19 +10,19 @@ import dev.kisscam.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How a status message paces its edits; time is a hand-driven clock, so nothing here waits for real. */
+/**
+ * How a status message paces its edits and survives an outage. Screens go out on threads of their own, so
+ * each test waits for the message to settle (or for a call) before it looks.
+ */
 class StatusMessageTest {
     private static final long CHAT = 601;
-    private static final Duration INTERVAL = Duration.ofHours(1);
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
-    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final Pacer handDriven = new Pacer() {
         @Override
         public Instant now() {
@@ -29,100 +31,108 @@ class StatusMessageTest {
 
         @Override
         public void pause(Duration duration) {
-            pauses.add(duration);
             clock.advance(duration);
         }
     };
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final Backlog backlog = new Backlog();
     private ApiOnFake fake;
     private FakeBotApi telegram;
-    private BotApi api;
 
     @BeforeEach
     void start() throws Exception {
-        fake = new ApiOnFake(3, Duration.ofMillis(10), handDriven);
+        fake = new ApiOnFake(3, Duration.ofMillis(10), Pacer.system());
         telegram = fake.telegram;
-        api = fake.api;
     }
 
     @AfterEach
     void stop() {
+        telegram.release("editMessageText");
         timers.shutdownNow();
         fake.close();
     }
 
     @Test
-    void steps_that_come_too_soon_wait_and_the_conclusion_is_never_dropped() {
-        var status = new StatusMessage(api, CHAT, null, INTERVAL, handDriven, timers);
+    void steps_that_come_too_soon_wait_only_the_latest_shows_and_the_conclusion_waits_out_the_interval()
+            throws Exception {
+        Duration interval = Duration.ofMillis(500);
+        var status = message(interval, Pacer.system(), null);
 
-        status.update(next(), Screen.of("received"));
+        status.sendFirst(Screen.of("received"));
         status.update(next(), Screen.of("checking"));
         status.update(next(), Screen.of("queue #2"));
-        clock.advance(Duration.ofMinutes(10));
         status.update(next(), Screen.of("50 %"));
         status.conclude(Screen.of("done"));
+        settle();
 
         assertThat(texts()).containsExactly("sendMessage received", "editMessageText done");
-        assertThat(pauses).containsExactly(Duration.ofMinutes(50));
+        List<BotApiCall> calls = telegram.calls();
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(interval);
     }
 
     @Test
-    void a_step_after_the_interval_shows_at_once_and_an_unchanged_one_not_at_all() {
-        var status = new StatusMessage(api, CHAT, null, INTERVAL, handDriven, timers);
+    void a_step_after_the_interval_shows_at_once_and_an_unchanged_one_not_at_all() throws Exception {
+        Duration interval = Duration.ofHours(1);
+        var status = message(interval, handDriven, null);
 
-        status.update(next(), Screen.of("received"));
-        clock.advance(INTERVAL);
+        status.sendFirst(Screen.of("received"));
+        clock.advance(interval);
         status.update(next(), Screen.of("checking"));
-        clock.advance(INTERVAL);
+        settle();
+        clock.advance(interval);
         status.update(next(), Screen.of("checking"));
         status.conclude(Screen.of("checking"));
+        settle();
 
         assertThat(texts()).containsExactly("sendMessage received", "editMessageText checking");
-        assertThat(pauses).isEmpty();
     }
 
     @Test
     void a_waiting_step_shows_by_itself_when_its_time_comes() throws Exception {
-        Pacer realTime = Pacer.system();
-        var status = new StatusMessage(api, CHAT, null, Duration.ofMillis(100), realTime, timers);
+        var status = message(Duration.ofMillis(100), Pacer.system(), null);
 
-        status.update(next(), Screen.of("received"));
+        status.sendFirst(Screen.of("received"));
         status.update(next(), Screen.of("checking"));
 
-        BotApiCall edit = telegram.await(c -> c.method().equals("editMessageText"), BotRig.WAIT);
+        BotApiCall edit = telegram.await(c -> c.method().equals("editMessageText"), WAIT);
         assertThat(edit.text()).isEqualTo("checking");
     }
 
     @Test
-    void nothing_follows_a_conclusion_but_another_conclusion() {
-        var status = new StatusMessage(api, CHAT, null, Duration.ZERO, handDriven, timers);
+    void nothing_follows_a_conclusion_but_another_conclusion() throws Exception {
+        var status = message(Duration.ZERO, handDriven, null);
 
-        status.update(next(), Screen.of("generating"));
+        status.sendFirst(Screen.of("generating"));
         status.conclude(Screen.of("failed"));
         status.update(next(), Screen.of("generating 90 %"));
+        settle();
 
         assertThat(texts()).containsExactly("sendMessage generating", "editMessageText failed");
     }
 
     @Test
-    void an_earlier_step_told_late_never_replaces_a_later_one() {
-        var status = new StatusMessage(api, CHAT, null, Duration.ZERO, handDriven, timers);
+    void an_earlier_step_told_late_never_replaces_a_later_one() throws Exception {
+        var status = message(Duration.ZERO, handDriven, null);
 
-        status.update(StatusMessage.Step.FIRST, Screen.of("received"));
+        status.sendFirst(Screen.of("received"));
         status.update(new StatusMessage.Step(StatusMessage.Phase.GENERATING, 10), Screen.of("generating 10 %"));
+        settle();
         status.update(StatusMessage.Step.queued(3), Screen.of("queue #3"));
         status.update(StatusMessage.Step.queued(0), Screen.of("starting"));
+        settle();
         status.update(new StatusMessage.Step(StatusMessage.Phase.GENERATING, 20), Screen.of("generating 20 %"));
+        settle();
 
         assertThat(texts()).containsExactly("sendMessage received", "editMessageText generating 10 %",
                 "editMessageText generating 20 %");
     }
 
     @Test
-    void a_message_sent_before_is_edited_not_sent_again() {
-        var status = new StatusMessage(api, CHAT, 77, Duration.ZERO, handDriven, timers);
+    void a_message_sent_before_is_edited_not_sent_again() throws Exception {
+        var status = message(Duration.ZERO, handDriven, 77);
 
         status.update(next(), Screen.of("generating"));
+        settle();
 
         assertThat(telegram.calls()).filteredOn(BotApiCall::visible).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("editMessageText");
@@ -131,7 +141,95 @@ class StatusMessageTest {
         assertThat(status.address()).isEqualTo(ReplyAddress.chat(CHAT).withStatusMessage(77));
     }
 
+    @Test
+    void a_screen_that_came_while_a_send_waited_for_its_turn_goes_in_its_place() throws Exception {
+        // The chat may have one call in half a second: "checking" waits for its turn, and "queue #2" comes
+        // meanwhile. Only the latest goes out, so the message never shows a screen already old.
+        try (var paced = new ApiOnFake(3, Duration.ofMillis(10), Pacer.system(), new TelegramConfig.FloodLimits(1000, 2))) {
+            var status = new StatusMessage(new StatusMessage.Shared(paced.api, Pacer.system(), timers, Duration.ZERO,
+                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(1)), backlog), CHAT, null);
+
+            status.sendFirst(Screen.of("received"));
+            status.update(next(), Screen.of("checking"));
+            status.update(next(), Screen.of("queue #2"));
+            settle();
+
+            assertThat(paced.telegram.calls()).filteredOn(BotApiCall::visible).extracting(BotApiCall::text)
+                    .containsExactly("received", "queue #2");
+        }
+    }
+
+    @Test
+    void telling_a_message_never_waits_for_telegram() throws Exception {
+        // Point 2 of the reliability issue: a job handing over its video waited for the final edit.
+        var status = message(Duration.ZERO, Pacer.system(), null);
+        status.sendFirst(Screen.of("received"));
+        telegram.hold("editMessageText");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            status.update(next(), Screen.of("sending"));
+            status.conclude(Screen.of("done"));
+        }, "update and conclude returned while Telegram had not answered the edit");
+
+        telegram.release("editMessageText");
+        telegram.awaitShown(CHAT, "done", WAIT);
+    }
+
+    @Test
+    void a_last_screen_that_meets_an_outage_is_shown_once_telegram_is_back() throws Exception {
+        // Point 3 of the reliability issue: a final edit that failed while Telegram was down was lost.
+        var status = message(Duration.ZERO, Pacer.system(), null);
+        status.sendFirst(Screen.of("generating"));
+        telegram.failFor(Duration.ofSeconds(1), 502);
+
+        status.conclude(Screen.of("done"));
+
+        BotApiCall shown = telegram.awaitShown(CHAT, "done", WAIT);
+        assertThat(telegram.calls("editMessageText")).as("tried during the outage, and again after it")
+                .hasSizeGreaterThan(1).last().isSameAs(shown);
+    }
+
+    @Test
+    void a_last_screen_is_given_up_once_the_outage_outlasts_the_patience() throws Exception {
+        var status = message(Duration.ZERO, Pacer.system(), null, Duration.ofMillis(200));
+        status.sendFirst(Screen.of("generating"));
+        telegram.dropConnectionsFor(Duration.ofMinutes(1));
+
+        status.conclude(Screen.of("done"));
+
+        settle();
+        assertThat(telegram.calls("editMessageText")).isNotEmpty()
+                .allMatch(c -> telegram.answeredWith(c) == 0, "none was answered");
+    }
+
+    @Test
+    void a_screen_telegram_refuses_is_not_tried_again() throws Exception {
+        var status = message(Duration.ZERO, Pacer.system(), null);
+        status.sendFirst(Screen.of("generating"));
+        telegram.chatNotFound(CHAT);
+
+        status.conclude(Screen.of("done"));
+
+        settle();
+        assertThat(telegram.calls("editMessageText")).singleElement()
+                .satisfies(c -> assertThat(telegram.answeredWith(c)).isEqualTo(400));
+    }
+
     private int steps;
+
+    private StatusMessage message(Duration interval, Pacer pacer, Integer messageId) {
+        return message(interval, pacer, messageId, Duration.ofMinutes(1));
+    }
+
+    private StatusMessage message(Duration interval, Pacer pacer, Integer messageId, Duration patience) {
+        var shared = new StatusMessage.Shared(fake.api, pacer, timers, interval,
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), patience), backlog);
+        return new StatusMessage(shared, CHAT, messageId);
+    }
+
+    private void settle() throws InterruptedException {
+        assertThat(backlog.awaitEmpty(WAIT)).as("every screen shown").isTrue();
+    }
 
     /** Each update a step further than the last, as a job's news are. */
     private StatusMessage.Step next() {

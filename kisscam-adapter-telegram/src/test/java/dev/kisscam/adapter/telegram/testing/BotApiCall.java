@@ -3,6 +3,7 @@ package dev.kisscam.adapter.telegram.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,16 @@ import java.util.Set;
 
 /**
  * One call a bot made to the {@link FakeBotApi}: the method, its parameters (JSON, or the text fields of a
- * multipart upload) and any uploaded files by field name.
+ * multipart upload), any uploaded files by field name, and when it arrived.
  */
-public record BotApiCall(String method, ObjectNode params, Map<String, byte[]> files) {
+public record BotApiCall(String method, ObjectNode params, Map<String, byte[]> files, Instant at) {
     private static final Set<String> VISIBLE = Set.of("sendMessage", "editMessageText", "sendVideo");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A call arriving now. */
+    public BotApiCall(String method, ObjectNode params, Map<String, byte[]> files) {
+        this(method, params, files, Instant.now());
+    }
 
     /** Whether the user sees it: a message, an edit or a video. */
     public boolean visible() {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +31,10 @@ import java.util.function.Predicate;
 /**
  * A Bot API server on 127.0.0.1 for tests: enough of Telegram for a bot to run against it for real. It queues
  * updates for long polling ({@code getUpdates} honours offset and timeout), keeps files for {@code getFile} and
- * the download path, answers the methods a bot sends with plausible results, records every call, and can
- * answer 429 with {@code retry_after} or hold downloads until a test lets them go. Each test user talks in a
- * private chat whose id is the user's id.
+ * the download path, answers the methods a bot sends with plausible results, and records every call. It can
+ * answer 429 with {@code retry_after} or 500, hold downloads or a method until a test lets them go, fail or
+ * drop every call for a while as an outage does, and refuse a chat as a user who blocked the bot. Each test
+ * user talks in a private chat whose id is the user's id, and may also write in a group.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "4242:fake-bot-token_for-tests";
@@ -47,9 +49,16 @@ public final class FakeBotApi implements AutoCloseable {
     private final Object monitor = new Object();
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private final List<BotApiCall> calls = new ArrayList<>();
+    /** Guarded by {@link #monitor}: the HTTP status each answered call got, by identity. */
+    private final Map<BotApiCall, Integer> answers = new IdentityHashMap<>();
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> heldMethods = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectNode> refusedChats = new ConcurrentHashMap<>();
+    private volatile Outage outage = new Outage(Instant.MIN, 0);
+    /** Video file ids numbered up to this one are no longer known. */
+    private volatile int forgottenBefore;
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile CountDownLatch downloadGate = new CountDownLatch(0);
     private volatile int retryAfterSeconds = 1;
@@ -59,6 +68,13 @@ public final class FakeBotApi implements AutoCloseable {
     private Instant firstGetUpdates;
 
     private record StoredFile(String fileId, String path, long declaredSize, byte[] bytes) {
+    }
+
+    /** Until {@code end}, calls get {@code status}; status 0 closes their connection without an answer. */
+    private record Outage(Instant end, int status) {
+        boolean now() {
+            return Instant.now().isBefore(end);
+        }
     }
 
     private FakeBotApi() throws IOException {
@@ -85,12 +101,17 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A compressed photo: a small preview size and the full size, the last, which holds {@code image}. */
     public void sendPhoto(User user, byte[] image) {
-        push(photoUpdate(user, image, null));
+        push(photoUpdate(user, user.id(), image, null));
+    }
+
+    /** A compressed photo the user posts in another chat, such as a group (negative ids) the bot is in. */
+    public void sendPhoto(User user, long chatId, byte[] image) {
+        push(photoUpdate(user, chatId, image, null));
     }
 
     /** One item of an album; the items of one album share {@code mediaGroupId}. */
     public void sendAlbumPhoto(User user, byte[] image, String mediaGroupId) {
-        push(photoUpdate(user, image, mediaGroupId));
+        push(photoUpdate(user, user.id(), image, mediaGroupId));
     }
 
     /** A file sent "as document", with whatever type and name the sender's app declared. */
@@ -150,6 +171,49 @@ public final class FakeBotApi implements AutoCloseable {
         serverErrors.computeIfAbsent(method, m -> new AtomicInteger()).addAndGet(times);
     }
 
+    /**
+     * Calls of {@code method} wait, after they are recorded, until {@link #release(String)}: a test sees what
+     * a bot does while Telegram has not answered yet.
+     */
+    public void hold(String method) {
+        heldMethods.put(method, new CountDownLatch(1));
+    }
+
+    public void release(String method) {
+        CountDownLatch held = heldMethods.remove(method);
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    /** For {@code duration}, every call but getUpdates is answered {@code status} (502 as a gateway, say). */
+    public void failFor(Duration duration, int status) {
+        outage = new Outage(Instant.now().plus(duration), status);
+    }
+
+    /**
+     * For {@code duration}, every call but getUpdates loses its connection without an answer, as when
+     * Telegram cannot be reached. Long polling is left alone, so a test's updates still come in.
+     */
+    public void dropConnectionsFor(Duration duration) {
+        outage = new Outage(Instant.now().plus(duration), 0);
+    }
+
+    /** From now on, calls about this user's private chat are answered 403, as Telegram does once blocked. */
+    public void blockedBy(User user) {
+        refusedChats.put(user.id(), error(403, "Forbidden: bot was blocked by the user"));
+    }
+
+    /** From now on, calls about this chat are answered 400, as for a chat that is gone. */
+    public void chatNotFound(long chatId) {
+        refusedChats.put(chatId, error(400, "Bad Request: chat not found"));
+    }
+
+    /** Telegram forgets the videos sent so far: sending one again by its file id is answered 400. */
+    public void forgetFiles() {
+        forgottenBefore = ids.get();
+    }
+
     /** File downloads wait until {@link #releaseDownloads()}. */
     public void holdDownloads() {
         downloadGate = new CountDownLatch(1);
@@ -174,7 +238,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** What a user's chat saw: messages, edits and videos, in order. */
     public List<BotApiCall> chat(User user) {
-        return calls().stream().filter(c -> c.visible() && c.chatId() == user.id()).toList();
+        return chat(user.id());
+    }
+
+    /** What a chat saw: messages, edits and videos, in order. */
+    public List<BotApiCall> chat(long chatId) {
+        return calls().stream().filter(c -> c.visible() && c.chatId() == chatId).toList();
     }
 
     /** Waits for a call that matches, and returns the first such. */
@@ -203,6 +272,22 @@ public final class FakeBotApi implements AutoCloseable {
     public List<BotApiCall> awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
         await(c -> calls(method).size() >= count, timeout);
         return calls(method);
+    }
+
+    /**
+     * The HTTP status the call was answered with (200 when Telegram took it), or 0 while it has no answer or
+     * when its connection was dropped.
+     */
+    public int answeredWith(BotApiCall call) {
+        synchronized (monitor) {
+            return answers.getOrDefault(call, 0);
+        }
+    }
+
+    /** Waits until a message or edit in the chat whose text contains {@code text} has been taken (answered 200). */
+    public BotApiCall awaitShown(long chatId, String text, Duration timeout) throws InterruptedException {
+        return await(c -> c.visible() && c.chatId() == chatId && c.text().contains(text) && answeredWith(c) == 200,
+                timeout);
     }
 
     /** Waits until the user's chat shows a message or edit whose text contains {@code text}. */
@@ -240,6 +325,7 @@ public final class FakeBotApi implements AutoCloseable {
             monitor.notifyAll();
         }
         releaseDownloads();
+        List.copyOf(heldMethods.keySet()).forEach(this::release);
         server.stop(0);
         threads.shutdownNow();
     }
@@ -287,42 +373,62 @@ public final class FakeBotApi implements AutoCloseable {
             reply(exchange, 200, ok(getUpdates(params)));
             return;
         }
-        record(new BotApiCall(method, params, uploads));
+        BotApiCall call = new BotApiCall(method, params, uploads);
+        record(call);
+        awaitRelease(method);
+        Outage down = outage;
+        if (down.now()) {
+            if (down.status() == 0) {
+                // Closing the exchange before any answer ends the connection: the client sees a network failure.
+                return;
+            }
+            answer(call, exchange, down.status(), error(down.status(), down.status() == 502 ? "Bad Gateway" : "Server Error"));
+            return;
+        }
+        ObjectNode refusal = refusedChats.get(params.path("chat_id").asLong(0));
+        if (refusal != null) {
+            answer(call, exchange, refusal.get("error_code").asInt(), refusal);
+            return;
+        }
         if (take(rateLimited, method)) {
-            ObjectNode answer = error(429, "Too Many Requests: retry after " + retryAfterSeconds);
-            answer.putObject("parameters").put("retry_after", retryAfterSeconds);
-            reply(exchange, 429, answer);
+            ObjectNode tooMany = error(429, "Too Many Requests: retry after " + retryAfterSeconds);
+            tooMany.putObject("parameters").put("retry_after", retryAfterSeconds);
+            answer(call, exchange, 429, tooMany);
             return;
         }
         if (take(serverErrors, method)) {
-            reply(exchange, 500, error(500, "Internal Server Error"));
+            answer(call, exchange, 500, error(500, "Internal Server Error"));
             return;
         }
         switch (method) {
-            case "getMe" -> reply(exchange, 200, ok(json.createObjectNode().put("id", 4242).put("is_bot", true)
+            case "getMe" -> answer(call, exchange, 200, ok(json.createObjectNode().put("id", 4242).put("is_bot", true)
                     .put("first_name", "Kisscam").put("username", "kisscam_test_bot")));
             case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" ->
-                    reply(exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
-            case "sendMessage", "editMessageText" -> reply(exchange, 200, ok(sentMessage(params)));
+                    answer(call, exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
+            case "sendMessage", "editMessageText" -> answer(call, exchange, 200, ok(sentMessage(params)));
             case "sendVideo" -> {
+                if (forgotten(params.path("video").asText())) {
+                    answer(call, exchange, 400, error(400, "Bad Request: wrong file identifier/HTTP URL specified"));
+                    return;
+                }
                 ObjectNode sent = sentMessage(params);
                 String fileId = params.path("video").asText().startsWith("video-")
                         ? params.path("video").asText() : "video-" + ids.incrementAndGet();
                 sent.putObject("video").put("file_id", fileId).put("file_unique_id", "u" + fileId)
                         .put("width", 720).put("height", 1280).put("duration", 6);
-                reply(exchange, 200, ok(sent));
+                answer(call, exchange, 200, ok(sent));
             }
             case "getFile" -> {
                 StoredFile file = files.get(params.path("file_id").asText());
                 if (file == null) {
-                    reply(exchange, 400, error(400, "Bad Request: invalid file_id"));
+                    answer(call, exchange, 400, error(400, "Bad Request: invalid file_id"));
                 } else {
-                    reply(exchange, 200, ok(json.createObjectNode().put("file_id", file.fileId())
+                    answer(call, exchange, 200, ok(json.createObjectNode().put("file_id", file.fileId())
                             .put("file_unique_id", "u" + file.fileId()).put("file_size", file.declaredSize())
                             .put("file_path", file.path())));
                 }
             }
-            default -> reply(exchange, 404, error(404, "Not Found: method " + method));
+            default -> answer(call, exchange, 404, error(404, "Not Found: method " + method));
         }
     }
 
@@ -388,6 +494,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    private boolean forgotten(String video) {
+        return video.startsWith("video-") && Integer.parseInt(video.substring("video-".length())) <= forgottenBefore;
+    }
+
     private ObjectNode sentMessage(ObjectNode params) {
         ObjectNode message = json.createObjectNode();
         int messageId = params.has("message_id") ? params.get("message_id").asInt() : ids.incrementAndGet();
@@ -401,6 +511,27 @@ public final class FakeBotApi implements AutoCloseable {
         }
         params.put("message_id", messageId);
         return message;
+    }
+
+    /** Notes what the call was answered with before the bot can see it, then answers. */
+    private void answer(BotApiCall call, HttpExchange exchange, int status, JsonNode body) throws IOException {
+        synchronized (monitor) {
+            answers.put(call, status);
+            monitor.notifyAll();
+        }
+        reply(exchange, status, body);
+    }
+
+    private void awaitRelease(String method) {
+        CountDownLatch held = heldMethods.get(method);
+        if (held == null) {
+            return;
+        }
+        try {
+            held.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void record(BotApiCall call) {
@@ -453,9 +584,9 @@ public final class FakeBotApi implements AutoCloseable {
         return update(message);
     }
 
-    private ObjectNode photoUpdate(User user, byte[] image, String mediaGroupId) {
+    private ObjectNode photoUpdate(User user, long chatId, byte[] image, String mediaGroupId) {
         String fileId = storeFile("photos", image, image.length);
-        ObjectNode message = message(user);
+        ObjectNode message = message(user, chatId);
         ArrayNode sizes = message.putArray("photo");
         // The preview's file is not stored: a bot that fetches it instead of the largest size fails.
         sizes.addObject().put("file_id", fileId + "-preview").put("file_unique_id", "up" + fileId)
@@ -488,9 +619,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private ObjectNode message(User user) {
+        return message(user, user.id());
+    }
+
+    private ObjectNode message(User user, long chatId) {
         ObjectNode message = json.createObjectNode().put("message_id", ids.incrementAndGet())
                 .put("date", System.currentTimeMillis() / 1000);
-        message.putObject("chat").put("id", user.id()).put("type", "private");
+        message.putObject("chat").put("id", chatId).put("type", chatId == user.id() ? "private" : "group");
         message.set("from", from(user));
         return message;
     }
