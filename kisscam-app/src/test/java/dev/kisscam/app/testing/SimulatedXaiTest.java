@@ -217,12 +217,11 @@ class SimulatedXaiTest {
     }
 
     @Test
-    void a_request_id_the_simulation_never_gave_out_polls_as_expired() {
-        assertThat(generator.poll(new GenerationTicket("5d0c1f3e-0000-4000-8000-000000000000")))
-                .isInstanceOfSatisfying(GenerationStatus.Failed.class, failed -> {
-                    assertThat(failed.code()).isEqualTo("not_found");
-                    assertThat(failed.expired()).isTrue();
-                });
+    void a_request_id_the_simulation_never_gave_out_is_a_failed_poll_not_a_verdict() {
+        // A 404 says nothing about a paid generation: the core polls again, it does not submit again.
+        assertThatThrownBy(() -> generator.poll(new GenerationTicket("5d0c1f3e-0000-4000-8000-000000000000")))
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.getMessage()).contains("404").contains("not_found"));
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.kisscam.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.app.testing.ScenePhotos;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Telegram goes away while a paid video is on its way: the video waits, across a restart, and arrives. */
+class TelegramOutageIT extends WithRig {
+
+    @Test
+    void a_video_made_while_telegram_is_down_arrives_once_it_is_back() throws Exception {
+        rig(Duration.ofSeconds(3));
+        rig.startBot(rig.env()).awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(901, "en");
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        assertThat(rig.xai.awaitPolls(1, Rig.WAIT)).isTrue();
+
+        rig.telegram.failFor(Duration.ofSeconds(12), 502);
+
+        BotApiCall video = rig.awaitVideo(user);
+        assertThat(rig.telegram.answeredWith(video)).isEqualTo(200);
+        assertThat(rig.telegram.calls("sendVideo")).as("tried while Telegram was down, then sent")
+                .anySatisfy(call -> assertThat(rig.telegram.answeredWith(call)).isEqualTo(502));
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_video_waiting_for_telegram_survives_kill_9_and_is_delivered_by_the_next_start() throws Exception {
+        rig(Duration.ofSeconds(2));
+        Map<String, String> env = rig.env();
+        BotProcess first = rig.startBot(env);
+        first.awaitRunning(Rig.WAIT);
+        var user = new FakeBotApi.User(902, "en");
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        assertThat(rig.xai.awaitPolls(1, Rig.WAIT)).isTrue();
+        rig.telegram.failFor(Duration.ofSeconds(60), 502);
+
+        // The video is made and offered to a Telegram that answers 502: it is stored, not thrown away.
+        rig.telegram.await(c -> c.method().equals("sendVideo") && c.chatId() == user.id(), Rig.WAIT);
+        first.kill();
+        rig.telegram.failFor(Duration.ZERO, 502);
+
+        BotProcess second = rig.startBot(env);
+        second.awaitRunning(Rig.WAIT);
+
+        rig.telegram.await(c -> c.method().equals("sendVideo") && c.chatId() == user.id()
+                && rig.telegram.answeredWith(c) == 200, Rig.WAIT);
+        assertThat(rig.xai.submissions()).as("the paid video was kept, not made again").isEqualTo(1);
+        assertThat(rig.xai.downloads()).isEqualTo(1);
+    }
+}
