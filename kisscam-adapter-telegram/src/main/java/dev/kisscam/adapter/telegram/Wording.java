@@ -32,6 +32,7 @@ final class Wording {
             case Refusal.NeedOnePersonPerPhoto r -> texts.get(key,
                     String.join(", ", r.peoplePerPhoto().stream().map(String::valueOf).toList()));
             case Refusal.QuotaExhausted r -> texts.get(key, r.limit(), texts.moment(r.resetsAt()));
+            case Refusal.DailyBudgetReached r -> texts.get(key, texts.moment(r.reopensAt()));
             case Refusal.TooManyRefusedPhotos r -> texts.get(key, r.limit(), texts.moment(r.resetsAt()));
             case Refusal.JobAlreadyActive r -> texts.get(key);
             case Refusal.ConsentRequired r -> texts.get(key);

@@ -23,6 +23,8 @@ final class Explanations {
             case Refusal.TooManyPhotos r -> "give at most " + r.maxPhotos() + " photos, not " + r.photos();
             case Refusal.NeedOnePersonPerPhoto r -> "two photos must show one person each; they showed " + r.peoplePerPhoto();
             case Refusal.QuotaExhausted r -> "the limit of " + r.limit() + " videos is reached until " + r.resetsAt();
+            case Refusal.DailyBudgetReached r -> "the service's budget for today is spent; it takes new videos again at "
+                    + r.reopensAt();
             case Refusal.TooManyRefusedPhotos r -> r.limit() + " photos were refused for what they showed;"
                     + " more are taken after " + r.resetsAt();
             case Refusal.JobAlreadyActive r -> "another video is being made (" + r.activeJob() + ")";

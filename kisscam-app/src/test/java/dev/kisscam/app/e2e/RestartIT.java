@@ -35,7 +35,7 @@ class RestartIT extends WithRig {
         assertThat(video.chatId()).isEqualTo(user.id());
         assertThat(rig.xai.submissions()).as("the paid generation was polled again, not submitted again").isEqualTo(1);
         assertThat(rig.telegram.calls("sendVideo")).hasSize(1);
-        assertThat(second.output()).contains("1 jobs resumed at the provider");
+        assertThat(second.output()).contains("polling it again, never submitting it again");
     }
 
     @Test

@@ -22,8 +22,9 @@ class TelegramOutageIT extends WithRig {
 
         rig.telegram.failFor(Duration.ofSeconds(12), 502);
 
-        BotApiCall video = rig.awaitVideo(user);
-        assertThat(rig.telegram.answeredWith(video)).isEqualTo(200);
+        BotApiCall video = rig.telegram.await(c -> c.method().equals("sendVideo") && c.chatId() == user.id()
+                && rig.telegram.answeredWith(c) == 200, Rig.WAIT);
+        assertThat(rig.telegram.uploaded(video, "video")).isNotEmpty();
         assertThat(rig.telegram.calls("sendVideo")).as("tried while Telegram was down, then sent")
                 .anySatisfy(call -> assertThat(rig.telegram.answeredWith(call)).isEqualTo(502));
         assertThat(rig.xai.submissions()).isEqualTo(1);

@@ -73,6 +73,13 @@ public sealed interface Refusal {
         }
     }
 
+    /** The operator's daily budget for the provider is spent; new jobs are taken again from {@code reopensAt}. */
+    record DailyBudgetReached(Instant reopensAt) implements Refusal {
+        public DailyBudgetReached {
+            Objects.requireNonNull(reopensAt, "reopensAt");
+        }
+    }
+
     record JobAlreadyActive(JobId activeJob) implements Refusal {
         public JobAlreadyActive {
             Objects.requireNonNull(activeJob, "activeJob");

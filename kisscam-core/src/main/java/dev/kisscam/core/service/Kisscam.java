@@ -11,6 +11,7 @@ import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.GenerationSlots;
+import dev.kisscam.core.port.out.SpendLedger;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
@@ -29,6 +30,8 @@ import dev.kisscam.core.service.job.Admission;
 import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.Dispatcher;
 import dev.kisscam.core.service.job.LocalGenerationSlots;
+import dev.kisscam.core.service.job.LocalSpendLedger;
+import dev.kisscam.core.service.job.Spending;
 import dev.kisscam.core.service.job.JobFailures;
 import dev.kisscam.core.service.job.JobRunner;
 import dev.kisscam.core.service.job.Jobs;
@@ -66,6 +69,7 @@ public final class Kisscam implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle();
     private final JobStore jobStore;
     private final Dispatcher dispatcher;
+    private final Spending spending;
     private final DraftExpiry drafts;
     private final RepeatRule repeats;
     private final IntakeService intake;
@@ -83,10 +87,12 @@ public final class Kisscam implements AutoCloseable {
         var cleanup = new MediaCleanup(b.mediaStore);
         var jobs = new Jobs(b.jobStore, b.clock, b.observer);
         var charges = new Charges(b.quota, Optional.ofNullable(b.refusedPhotoQuota), jobs);
+        this.spending = new Spending(b.spendLedger, b.observer, jobs, settings.dailySpendLimitTicks(),
+                settings.expectedTicksPerJob());
         this.repeats = new RepeatRule(b.earlierVideos, b.mediaStore, cleanup, jobs, settings.repeatWindow());
         var failures = new JobFailures(jobs, cleanup, charges, notifier);
-        var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, failures,
-                settings, lifecycle);
+        var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, spending,
+                failures, settings, lifecycle);
         var slots = b.generationSlots != null ? b.generationSlots
                 : new LocalGenerationSlots(settings.maxConcurrentGenerations());
         this.dispatcher = new Dispatcher(b.jobStore, jobs, slots, runner, notifier, b.observer, lifecycle,
@@ -94,8 +100,8 @@ public final class Kisscam implements AutoCloseable {
                         settings.positionNoticeInterval()));
         var admission = new Admission(dispatcher);
         this.drafts = new DraftExpiry(jobs, cleanup, notifier, locks);
-        this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, charges),
-                new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, b.observer),
+        this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, charges, spending),
+                new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, spending),
                 new Pairing(jobs, admission, charges, repeats, cleanup, settings.draftLifetime()), charges, cleanup,
                 b.observer, b.clock);
         this.control = new ControlService(jobs, dispatcher, admission, charges, b.mediaStore, notifier, locks, lifecycle);
@@ -178,6 +184,21 @@ public final class Kisscam implements AutoCloseable {
         return inUse;
     }
 
+    /** What the provider charged today (UTC), in ticks of 1e-10 USD, as booked in the spend ledger. */
+    public long spentToday() {
+        return spending.ticksToday();
+    }
+
+    /** What the provider charged this month (UTC), in ticks of 1e-10 USD. */
+    public long spentThisMonth() {
+        return spending.ticksThisMonth();
+    }
+
+    /** Whether new jobs are refused now because the daily budget is spent. */
+    public boolean budgetReached() {
+        return spending.budgetRefusal().isPresent();
+    }
+
     /** Whether the repeat rule keeps this video now. */
     public boolean keepsVideo(MediaKey video) {
         return repeats.keeps(video);
@@ -225,6 +246,7 @@ public final class Kisscam implements AutoCloseable {
         private Quota quota;
         private Quota refusedPhotoQuota;
         private GenerationSlots generationSlots;
+        private SpendLedger spendLedger = new LocalSpendLedger();
         private String processName = "local";
         private PeopleDetector peopleDetector;
         private VideoGenerator videoGenerator;
@@ -263,6 +285,15 @@ public final class Kisscam implements AutoCloseable {
          */
         public Builder generationSlots(GenerationSlots generationSlots) {
             this.generationSlots = generationSlots;
+            return this;
+        }
+
+        /**
+         * Where the provider's charges are booked, for the daily budget and the operators' numbers; without one
+         * they are kept in memory and forgotten on restart.
+         */
+        public Builder spendLedger(SpendLedger spendLedger) {
+            this.spendLedger = spendLedger;
             return this;
         }
 
@@ -329,6 +360,7 @@ public final class Kisscam implements AutoCloseable {
             Objects.requireNonNull(videoGenerator, "videoGenerator");
             Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(earlierVideos, "earlierVideos");
+            Objects.requireNonNull(spendLedger, "spendLedger");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(observer, "observer");

@@ -28,6 +28,9 @@ import java.util.Objects;
  *     without a word (default 30 s); renewed while the job runs
  * @param lookForWorkEvery how often a process looks for work other processes queued or left behind (default
  *     1 s); work queued in this process starts at once
+ * @param dailySpendLimitTicks {@value #DAILY_SPEND_LIMIT_USD} to an operator, in ticks of 1e-10 USD: new jobs are
+ *     refused once today's (UTC) charges and the expected cost of the jobs in flight reach it; 0 for no limit
+ * @param expectedTicksPerJob what one job is expected to cost, counted against the daily limit while it runs
  * @param repeatWindow {@value #REPEAT_CACHE_WINDOW} to an operator: how long a delivered video is kept to
  *     answer the same photos from the same requester again, free (default 1 hour, at most a week); zero keeps
  *     none
@@ -45,12 +48,16 @@ public record KisscamSettings(
         Duration deliveryPatience,
         Duration jobLease,
         Duration lookForWorkEvery,
+        long dailySpendLimitTicks,
+        long expectedTicksPerJob,
         Duration repeatWindow) {
 
     /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
     public static final String MAX_CONCURRENT_GENERATIONS = "MAX_CONCURRENT_GENERATIONS";
     /** Each generation holds a virtual thread and a provider's ticket; more than this at once is a typo. */
     public static final int CONCURRENT_GENERATIONS_LIMIT = 1000;
+    /** The environment variable an operator sets for {@code dailySpendLimitTicks}, in USD. */
+    public static final String DAILY_SPEND_LIMIT_USD = "DAILY_SPEND_LIMIT_USD";
     /** The environment variable an operator sets for {@code repeatWindow}, in seconds. */
     public static final String REPEAT_CACHE_WINDOW = "REPEAT_CACHE_WINDOW";
     /** Kept videos are media like any other; a week is longer than anyone sends the same photos again. */
@@ -85,6 +92,9 @@ public record KisscamSettings(
         if (jobLease.compareTo(Duration.ofSeconds(3)) < 0 || !lookForWorkEvery.isPositive()) {
             problems.add("the job lease must be at least 3 s and the look for work interval positive");
         }
+        if (dailySpendLimitTicks < 0 || expectedTicksPerJob < 0) {
+            problems.add(DAILY_SPEND_LIMIT_USD + " cannot be negative");
+        }
         if (repeatWindow.isNegative() || repeatWindow.compareTo(LONGEST_REPEAT_WINDOW) > 0) {
             problems.add(REPEAT_CACHE_WINDOW + " must be between 0 and " + LONGEST_REPEAT_WINDOW.toSeconds()
                     + " seconds, was " + repeatWindow.toSeconds());
@@ -97,50 +107,57 @@ public record KisscamSettings(
     public static KisscamSettings defaults() {
         return new KisscamSettings(20L * 1024 * 1024, 200, 40_000_000L, Duration.ofMinutes(10), 4,
                 Duration.ofSeconds(5), 1, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofHours(24),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 0, 0, Duration.ofHours(1));
     }
 
     public KisscamSettings withMaxPhotoBytes(long bytes) {
         return new KisscamSettings(bytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     public KisscamSettings withDraftLifetime(Duration lifetime) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, lifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     public KisscamSettings withMaxConcurrentGenerations(int generations) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, generations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     public KisscamSettings withPositionNoticeInterval(Duration interval) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
+                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     public KisscamSettings withMaxResubmissions(int resubmissions) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, repeatWindow);
+                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     /** How a frontend that cannot be reached is tried again: first after {@code firstPause}, for {@code patience}. */
     public KisscamSettings withDeliveryRetries(Duration firstPause, Duration patience) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, jobLease, lookForWorkEvery, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     /** How long a job is held by the process that runs it, and how often processes look for work. */
     public KisscamSettings withWorkSharing(Duration lease, Duration lookEvery) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
                 positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
-                lease, lookEvery, repeatWindow);
+                lease, lookEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+    }
+
+    /** A daily budget for the provider in ticks (0: none), and what a job in flight is expected to cost. */
+    public KisscamSettings withDailySpendLimit(long limitTicks, long expectedTicksPerJob) {
+        return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
+                jobLease, lookForWorkEvery, limitTicks, expectedTicksPerJob, repeatWindow);
     }
 
     public KisscamSettings withRepeatWindow(Duration window) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, window);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, window);
     }
 
     /** Every rule the settings break, each in words an operator can act on. */

@@ -8,6 +8,7 @@ import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
+import dev.kisscam.core.service.job.Spending;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,14 @@ public final class Eligibility {
     private final ConsentStore consents;
     private final Jobs jobs;
     private final Charges charges;
+    private final Spending spending;
 
-    public Eligibility(Lifecycle lifecycle, ConsentStore consents, Jobs jobs, Charges charges) {
+    public Eligibility(Lifecycle lifecycle, ConsentStore consents, Jobs jobs, Charges charges, Spending spending) {
         this.lifecycle = lifecycle;
         this.consents = consents;
         this.jobs = jobs;
         this.charges = charges;
+        this.spending = spending;
     }
 
     /** Every check, before any photo is read. */
@@ -33,7 +36,7 @@ public final class Eligibility {
         if (!consents.hasConsented(requester.id())) {
             return Optional.of(new Refusal.ConsentRequired());
         }
-        return conflict(requester).or(() -> charges.refusal(requester.id()));
+        return conflict(requester).or(() -> charges.refusal(requester.id())).or(spending::budgetRefusal);
     }
 
     /**

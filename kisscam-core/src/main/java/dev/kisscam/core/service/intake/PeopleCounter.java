@@ -5,12 +5,12 @@ import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.Photo;
 import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.RequesterId;
-import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.port.out.PeopleDetectionException;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.ProviderFault;
+import dev.kisscam.core.service.job.Spending;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +46,12 @@ public final class PeopleCounter {
 
     private final PeopleDetector detector;
     private final MediaStore media;
-    private final JobObserver observer;
+    private final Spending spending;
 
-    public PeopleCounter(PeopleDetector detector, MediaStore media, JobObserver observer) {
+    public PeopleCounter(PeopleDetector detector, MediaStore media, Spending spending) {
         this.detector = detector;
         this.media = media;
-        this.observer = observer;
+        this.spending = spending;
     }
 
     public Counted count(RequesterId requester, List<Photo> photos) {
@@ -66,11 +66,7 @@ public final class PeopleCounter {
             LOG.log(Level.ERROR, requester + ": a stored photo could not be read for detection: " + e.getMessage());
             return new Unanswered(new Refusal.ServiceUnavailable(FailureCode.STORAGE_FAILED));
         }
-        counts.forEach(c -> {
-            if (c.spend().usdTicks() > 0) {
-                observer.spent(c.spend());
-            }
-        });
+        counts.forEach(c -> spending.record(c.spend()));
         Refusal refusal = refusal(counts);
         return refusal == null ? new Counts(counts) : new Unfit(refusal);
     }

@@ -242,6 +242,12 @@ public final class Dispatcher {
 
     private void start(Job job, GenerationSlots.Slot slot) {
         told.remove(job.id());
+        switch (job.state()) {
+            case JobState.Generating g -> LOG.log(Level.INFO, "job " + job.id() + ": the provider has it (ticket "
+                    + g.ticket() + "); polling it again, never submitting it again");
+            case JobState.Delivering d -> LOG.log(Level.INFO, "job " + job.id() + ": its video is stored; delivering it");
+            default -> { }
+        }
         var returned = new ReturningSlot(slot);
         Thread thread = Thread.ofVirtual().name("job-" + job.id()).unstarted(() -> run(job, returned));
         running.put(job.id(), new Running(thread, returned));

@@ -41,18 +41,21 @@ public final class JobRunner implements Dispatcher.Worker {
     private final VideoGenerator generator;
     private final Notifier notifier;
     private final JobObserver observer;
+    private final Spending spending;
     private final JobFailures failures;
     private final Handover handover;
     private final int maxResubmissions;
     private final Lifecycle lifecycle;
 
     public JobRunner(Jobs jobs, MediaStore media, VideoGenerator generator, Notifier notifier, RepeatRule repeats,
-            JobObserver observer, JobFailures failures, KisscamSettings settings, Lifecycle lifecycle) {
+            JobObserver observer, Spending spending, JobFailures failures, KisscamSettings settings,
+            Lifecycle lifecycle) {
         this.jobs = jobs;
         this.media = media;
         this.generator = generator;
         this.notifier = notifier;
         this.observer = observer;
+        this.spending = spending;
         this.failures = failures;
         this.handover = new Handover(jobs, media, generator, notifier, repeats, observer, failures, settings,
                 lifecycle);
@@ -241,9 +244,7 @@ public final class JobRunner implements Dispatcher.Worker {
     }
 
     private void spent(Spend spend) {
-        if (spend.usdTicks() > 0) {
-            observer.spent(spend);
-        }
+        spending.record(spend);
     }
 
     private static FailureCode codeFor(ProviderFault fault) {
