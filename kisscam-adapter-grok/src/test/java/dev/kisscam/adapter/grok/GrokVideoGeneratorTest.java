@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobPhoto;
@@ -142,7 +143,7 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
                 List.of(new PersonBox(0.6, 0.1, 0.3, 0.8)));
         xai.api.enqueue(submitted("req-two"));
 
-        generator.submit(new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(left, right)), media);
+        generator.submit(new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(left, right), Direction.DEFAULT), media);
 
         JsonNode body = FakeXai.json(xai.takeApi());
         BufferedImage picture = TestPhotos.fromDataUri(body.path("image").path("url").asText());
@@ -588,7 +589,7 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
 
     private String userSentFor(VideoGenerator target, String requester) {
         xai.api.enqueue(submitted("req-u"));
-        target.submit(new GenerationRequest(JobId.random(), new RequesterId(requester), onePhotoOfTwo().photos()), media);
+        target.submit(new GenerationRequest(JobId.random(), new RequesterId(requester), onePhotoOfTwo().photos(), Direction.DEFAULT), media);
         return FakeXai.json(xai.takeApi()).path("user").asText();
     }
 

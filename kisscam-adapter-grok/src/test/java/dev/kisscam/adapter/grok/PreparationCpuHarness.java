@@ -2,6 +2,7 @@ package dev.kisscam.adapter.grok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.ImageFormat;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobPhoto;
@@ -78,7 +79,7 @@ class PreparationCpuHarness {
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             // Each job has photos of its own, as every upload is stored anew.
             List<JobPhoto> photos = c.files().stream().map(this::store).toList();
-            var request = new GenerationRequest(JobId.random(), new RequesterId("cpu:1"), photos);
+            var request = new GenerationRequest(JobId.random(), new RequesterId("cpu:1"), photos, Direction.DEFAULT);
             long cpuBefore = threads.getCurrentThreadCpuTime();
             long allocatedBefore = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
             for (JobPhoto photo : photos) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kisscam.core.domain.Dimensions;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.GenerationTicket;
@@ -20,6 +21,8 @@ import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.domain.Wish;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -39,13 +42,15 @@ record JobRecord(
         StateRecord state,
         Instant createdAt,
         Instant updatedAt,
-        List<SpendRecord> spends) {
+        List<SpendRecord> spends,
+        DirectionRecord direction) {
 
     /**
      * 2 added each photo's digest (format 1 photos are read without one); 3 added the delivery attempts
-     * (an older delivering job has failed none, and has delivered since it was last saved).
+     * (an older delivering job has failed none, and has delivered since it was last saved); 4 added the
+     * direction (an older job was made in the gentle style, the only one there was, with no wish).
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     static JobRecord decode(byte[] bytes) throws IOException {
         return RecordCodec.decode(bytes, JobRecord.class, tree -> {
@@ -61,7 +66,10 @@ record JobRecord(
                 state.put("failedAttempts", 0);
                 state.set("since", tree.get("updatedAt"));
             }
-            if (format == 1 || format == 2) {
+            if (format < 4 && tree.get("direction") == null) {
+                tree.putObject("direction").put("style", VideoStyle.GENTLE.id()).putNull("wish");
+            }
+            if (format >= 1 && format < FORMAT) {
                 tree.put("format", FORMAT);
             }
         });
@@ -77,7 +85,8 @@ record JobRecord(
                 StateRecord.from(job.state()),
                 job.createdAt(),
                 job.updatedAt(),
-                job.spends().stream().map(SpendRecord::from).toList());
+                job.spends().stream().map(SpendRecord::from).toList(),
+                DirectionRecord.from(job.direction()));
     }
 
     /** @throws IllegalArgumentException or NullPointerException when the record does not make a valid job */
@@ -93,7 +102,19 @@ record JobRecord(
                 state.toDomain(),
                 createdAt,
                 updatedAt,
-                spends.stream().map(SpendRecord::toDomain).toList());
+                spends.stream().map(SpendRecord::toDomain).toList(),
+                direction.toDomain());
+    }
+
+    /** {@code wish} is null when the requester wished nothing. */
+    record DirectionRecord(String style, String wish) {
+        static DirectionRecord from(Direction direction) {
+            return new DirectionRecord(direction.style().id(), direction.wish().map(Wish::text).orElse(null));
+        }
+
+        Direction toDomain() {
+            return new Direction(new VideoStyle(style), Optional.ofNullable(wish).map(Wish::new));
+        }
     }
 
     record RequesterRecord(String id, String replyTo, String locale) {

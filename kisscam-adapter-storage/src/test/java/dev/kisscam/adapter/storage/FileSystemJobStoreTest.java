@@ -4,6 +4,9 @@ import static dev.kisscam.adapter.storage.FileSystemMediaStoreTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.GenerationTicket;
@@ -12,11 +15,13 @@ import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.MediaKey;
 import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.testing.JobStoreContract;
 import dev.kisscam.core.testing.MutableClock;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +31,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +123,7 @@ class FileSystemJobStoreTest extends JobStoreContract {
         JobRecord valid = JobRecord.from(sampleJob(3, new JobState.Queued()));
         Path invalid = Files.write(jobs("active").resolve("invalid.json"), RecordCodec.encode(new JobRecord(valid.format(),
                 "not a valid id!", valid.sequence(), valid.requester(), valid.photos(), valid.state(), valid.createdAt(),
-                valid.updatedAt(), valid.spends())));
+                valid.updatedAt(), valid.spends(), valid.direction())));
 
         JobStore reopened = reopen();
 
@@ -166,34 +173,49 @@ class FileSystemJobStoreTest extends JobStoreContract {
         assertThat(count(jobs("active"))).isZero();
     }
 
+    /**
+     * Writes the job as a release that wrote {@code format} did: without the direction (format 4 added it),
+     * and changed further by {@code olderShape}; then reads it back through a reopened store.
+     */
+    private Job readBackAsFormat(Job job, int format, Consumer<ObjectNode> olderShape) throws IOException {
+        var tree = (ObjectNode) new ObjectMapper().readTree(RecordCodec.encode(JobRecord.from(job)));
+        tree.put("format", format);
+        tree.remove("direction");
+        olderShape.accept(tree);
+        Files.write(jobs("active").resolve(job.id() + ".json"), tree.toString().getBytes(StandardCharsets.UTF_8));
+        return reopen().find(job.id()).orElseThrow();
+    }
+
     @Test
     void a_record_of_format_1_from_the_previous_release_reads_with_photos_without_a_digest() throws IOException {
         Job job = sampleJob(3, new JobState.Queued());
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(RecordCodec.encode(JobRecord.from(job)));
-        // format 1 is format 2 without the photos' digests
-        tree.put("format", 1);
-        tree.withArray("photos").forEach(photo -> ((com.fasterxml.jackson.databind.node.ObjectNode) photo).remove("sha256"));
-        Files.write(jobs("active").resolve(job.id() + ".json"), tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        Job read = reopen().find(job.id()).orElseThrow();
+        // format 1 is format 2 without the photos' digests
+        Job read = readBackAsFormat(job, 1,
+                tree -> tree.withArray("photos").forEach(photo -> ((ObjectNode) photo).remove("sha256")));
 
         assertThat(read.photos().getFirst().photo().digest()).isEmpty();
-        assertThat(read.withPhotos(job.photos(), job.state(), job.updatedAt())).isEqualTo(job);
+        assertThat(read.withPhotos(job.photos(), job.state(), job.updatedAt()).withDirection(job.direction(), job.updatedAt()))
+                .isEqualTo(job);
     }
 
     @Test
     void a_delivering_job_of_format_2_reads_as_one_with_no_failed_attempts_since_its_last_save() throws IOException {
         Job job = sampleJob(4, JobState.Delivering.stored(new MediaKey("video-4"), 99, T0));
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(RecordCodec.encode(JobRecord.from(job)));
-        tree.put("format", 2);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("state")).remove(List.of("failedAttempts", "since"));
-        Files.write(jobs("active").resolve(job.id() + ".json"), tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        Job read = reopen().find(job.id()).orElseThrow();
+        Job read = readBackAsFormat(job, 2, tree -> ((ObjectNode) tree.get("state")).remove(List.of("failedAttempts", "since")));
 
         assertThat(read.state()).isEqualTo(JobState.Delivering.stored(new MediaKey("video-4"), 99, job.updatedAt()));
+    }
+
+    @Test
+    void a_job_of_format_3_reads_as_made_in_the_gentle_style_with_no_wish() throws IOException {
+        Job job = sampleJob(5, new JobState.Queued());
+
+        Job read = readBackAsFormat(job, 3, tree -> { });
+
+        assertThat(read.direction()).isEqualTo(new Direction(VideoStyle.GENTLE, Optional.empty()));
+        assertThat(read.withDirection(job.direction(), job.updatedAt())).isEqualTo(job);
     }
 
     @Test

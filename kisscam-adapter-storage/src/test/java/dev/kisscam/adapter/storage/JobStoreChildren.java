@@ -23,14 +23,14 @@ final class JobStoreChildren {
         Job sample = JobStoreContract.sampleJob(round * 1_000_000L + i, state);
         var requester = new Requester(new RequesterId("crash:" + round + "-" + i), "chat", Locale.ENGLISH);
         return new Job(new JobId("round-" + round + "-job-" + i), sample.sequence(), requester, sample.photos(), state,
-                T0, T0.plusSeconds(i), sample.spends());
+                T0, T0.plusSeconds(i), sample.spends(), sample.direction());
     }
 
     /** The one job every step of a round updates, so a kill often lands in the middle of replacing it. */
     static Job hotJob(int round, int attempt) {
         Job sample = job(round, 999_999, new JobState.Submitting(attempt));
         return new Job(new JobId("round-" + round + "-hot"), sample.sequence(), sample.requester(), sample.photos(),
-                sample.state(), T0, T0.plusSeconds(attempt), sample.spends());
+                sample.state(), T0, T0.plusSeconds(attempt), sample.spends(), sample.direction());
     }
 
     /** Whether step {@code i} finishes its job as delivered. */

@@ -38,6 +38,8 @@ final class Wording {
             case Refusal.ConsentRequired r -> texts.get(key);
             case Refusal.NotRetryable r -> texts.get(key);
             case Refusal.ServiceUnavailable r -> texts.get(key);
+            case Refusal.WishNotAllowed r -> texts.get(key, texts.get("wishTopic." + r.topic().name()));
+            case Refusal.UnknownStyle r -> texts.get(key, r.style().id());
         };
     }
 

@@ -5,21 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.port.in.CancelOutcome;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IncomingPhoto;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.PhotoIntake;
+import dev.kisscam.core.port.in.RestyleOutcome;
 import dev.kisscam.core.port.in.Usage;
 import dev.kisscam.core.port.in.UsageReport;
 import dev.kisscam.core.testing.TestImages;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -179,12 +183,17 @@ class ResilienceTest {
     /** A core the test must never reach: the bot fails before any update comes. */
     static final class UnreachedCore implements PhotoIntake, JobControl, Usage, Consent {
         @Override
-        public IntakeOutcome submit(Requester requester, IncomingPhoto photo) {
+        public IntakeOutcome submit(Requester requester, List<IncomingPhoto> photos, Direction direction) {
             throw new AssertionError("not reached");
         }
 
         @Override
-        public IntakeOutcome submitAlbum(Requester requester, List<IncomingPhoto> photos) {
+        public RestyleOutcome restyle(RequesterId requester, JobId job, VideoStyle style) {
+            throw new AssertionError("not reached");
+        }
+
+        @Override
+        public IntakeOutcome anotherTake(Requester requester, JobId deliveredJob, Optional<VideoStyle> style) {
             throw new AssertionError("not reached");
         }
 

@@ -31,6 +31,12 @@ final class Explanations {
             case Refusal.ConsentRequired r -> "confirm that everyone in the photos is an adult who agreed to this";
             case Refusal.NotRetryable r -> "this cannot be retried: " + r.why();
             case Refusal.ServiceUnavailable r -> "the service is not available right now (" + r.code() + "); try again later";
+            case Refusal.WishNotAllowed r -> "the wish asks for " + switch (r.topic()) {
+                case NUDITY -> "nudity";
+                case VIOLENCE -> "violence or weapons";
+                case MINORS -> "children";
+            } + ", which is never made; change or leave out --wish";
+            case Refusal.UnknownStyle r -> "there is no style \"" + r.style() + "\"; `kisscam styles` lists them";
         };
     }
 

@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The repeat rule's memory in this process: which video was kept for which photo set, at most
- * {@code maxVideos} of them. Videos Caffeine lets go of to stay within that size are handed back with the
- * next call, for the core to delete. Lost on restart: the kept videos are then old media, which the media
- * sweeper deletes.
+ * The repeat rule's memory in this process: which video and photos were kept for which photo set, at most
+ * {@code maxVideos} sets. What Caffeine lets go of to stay within that size is handed back with the next
+ * call, for the core to delete. Lost on restart: the kept media are then old media, which the media sweeper
+ * deletes.
  */
 public final class CaffeineEarlierVideos implements EarlierVideos {
-    private record Kept(MediaKey video, Instant until) {
+    private record Entry(Kept kept, Instant until) {
     }
 
-    private final Cache<PhotoSet, Kept> kept;
+    private final Cache<PhotoSet, Entry> kept;
     private final ConcurrentLinkedQueue<MediaKey> letGo = new ConcurrentLinkedQueue<>();
 
     public CaffeineEarlierVideos(int maxVideos) {
@@ -32,25 +32,25 @@ public final class CaffeineEarlierVideos implements EarlierVideos {
                 .maximumSize(maxVideos)
                 // Evictions run on the writing thread, so keep() sees what its own write pushed out.
                 .executor(Runnable::run)
-                .<PhotoSet, Kept>removalListener((photos, video, cause) -> {
-                    if (cause.wasEvicted() && video != null) {
-                        letGo.add(video.video());
+                .<PhotoSet, Entry>removalListener((photos, entry, cause) -> {
+                    if (cause.wasEvicted() && entry != null) {
+                        letGo.addAll(entry.kept().keys());
                     }
                 })
                 .build();
     }
 
     @Override
-    public Optional<MediaKey> find(PhotoSet photos, Instant now) {
-        Kept found = kept.getIfPresent(photos);
-        return found != null && now.isBefore(found.until()) ? Optional.of(found.video()) : Optional.empty();
+    public Optional<Kept> find(PhotoSet photos, Instant now) {
+        Entry found = kept.getIfPresent(photos);
+        return found != null && now.isBefore(found.until()) ? Optional.of(found.kept()) : Optional.empty();
     }
 
     @Override
-    public List<MediaKey> keep(PhotoSet photos, MediaKey video, Instant until) {
-        Kept replaced = kept.asMap().put(photos, new Kept(video, until));
-        if (replaced != null && !replaced.video().equals(video)) {
-            letGo.add(replaced.video());
+    public List<MediaKey> keep(PhotoSet photos, Kept bundle, Instant until) {
+        Entry replaced = kept.asMap().put(photos, new Entry(bundle, until));
+        if (replaced != null) {
+            replaced.kept().keys().stream().filter(key -> !bundle.keys().contains(key)).forEach(letGo::add);
         }
         kept.cleanUp();
         return drain();
@@ -58,17 +58,17 @@ public final class CaffeineEarlierVideos implements EarlierVideos {
 
     @Override
     public List<MediaKey> release(Instant now) {
-        kept.asMap().forEach((photos, video) -> {
-            if (!now.isBefore(video.until()) && kept.asMap().remove(photos, video)) {
-                letGo.add(video.video());
+        kept.asMap().forEach((photos, entry) -> {
+            if (!now.isBefore(entry.until()) && kept.asMap().remove(photos, entry)) {
+                letGo.addAll(entry.kept().keys());
             }
         });
         return drain();
     }
 
     @Override
-    public boolean keeps(MediaKey video) {
-        return kept.asMap().values().stream().anyMatch(k -> k.video().equals(video));
+    public boolean keeps(MediaKey key) {
+        return kept.asMap().values().stream().anyMatch(entry -> entry.kept().keys().contains(key));
     }
 
     /** How many videos are kept now; for a gauge. */

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * The media sweeper's question, "is this old file still needed?", answered by the core: every photo and
- * video of an unfinished job and every video the repeat rule keeps. The core's answer is taken afresh at
+ * video of an unfinished job and every video and photo the repeat rule keeps. The core's answer is taken afresh at
  * most once a second, since a sweep asks it for each old file; media that turns up in use after that was
  * just written, and is too young to be swept.
  */
@@ -34,6 +34,6 @@ final class MediaInUse implements Predicate<MediaKey> {
             takenAt = now;
             taken = true;
         }
-        return inUse.contains(key) || core.get().keepsVideo(key);
+        return inUse.contains(key) || core.get().keepsMedia(key);
     }
 }

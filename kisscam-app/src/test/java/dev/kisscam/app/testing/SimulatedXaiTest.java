@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.Dimensions;
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.ImageFormat;
@@ -293,7 +294,8 @@ class SimulatedXaiTest {
 
     private GenerationRequest twoPeople() {
         Photo photo = store(ScenePhotos.jpeg(2, 640, 480), ImageFormat.JPEG, 640, 480);
-        return new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(new JobPhoto(photo, List.of())));
+        return new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(new JobPhoto(photo, List.of())),
+                Direction.DEFAULT);
     }
 
     /** Polls at the adapter's interval until the generation has finished one way or another. */

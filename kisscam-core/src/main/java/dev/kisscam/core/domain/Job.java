@@ -10,6 +10,7 @@ import java.util.Objects;
  * before acting on it.
  *
  * @param sequence increases with every job the core creates, so unfinished jobs resume in their original order
+ * @param direction the style and wish the video is made with; it may change until the job is submitted
  */
 public record Job(
         JobId id,
@@ -19,7 +20,8 @@ public record Job(
         JobState state,
         Instant createdAt,
         Instant updatedAt,
-        List<Spend> spends) {
+        List<Spend> spends,
+        Direction direction) {
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -27,6 +29,7 @@ public record Job(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(direction, "direction");
         photos = List.copyOf(photos);
         spends = List.copyOf(spends);
         if (photos.isEmpty() || photos.size() > 2) {
@@ -38,17 +41,21 @@ public record Job(
     }
 
     public Job withState(JobState newState, Instant at) {
-        return new Job(id, sequence, requester, photos, newState, createdAt, at, spends);
+        return new Job(id, sequence, requester, photos, newState, createdAt, at, spends, direction);
+    }
+
+    public Job withDirection(Direction newDirection, Instant at) {
+        return new Job(id, sequence, requester, photos, state, createdAt, at, spends, newDirection);
     }
 
     public Job withSpend(Spend spend) {
         var all = new java.util.ArrayList<>(spends);
         all.add(spend);
-        return new Job(id, sequence, requester, photos, state, createdAt, updatedAt, all);
+        return new Job(id, sequence, requester, photos, state, createdAt, updatedAt, all, direction);
     }
 
     public Job withPhotos(List<JobPhoto> newPhotos, JobState newState, Instant at) {
-        return new Job(id, sequence, requester, newPhotos, newState, createdAt, at, spends);
+        return new Job(id, sequence, requester, newPhotos, newState, createdAt, at, spends, direction);
     }
 
     public long spentUsdTicks() {

@@ -86,6 +86,22 @@ public sealed interface Refusal {
         }
     }
 
+    /** The wish asks for what the bot never makes; {@code topic} says what, nothing was charged. */
+    record WishNotAllowed(Topic topic) implements Refusal {
+        public enum Topic { NUDITY, VIOLENCE, MINORS }
+
+        public WishNotAllowed {
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    /** No such style here (an old button, a typo on the command line). */
+    record UnknownStyle(VideoStyle style) implements Refusal {
+        public UnknownStyle {
+            Objects.requireNonNull(style, "style");
+        }
+    }
+
     /** The requester has not yet confirmed that everyone in their photos is an adult who agreed. */
     record ConsentRequired() implements Refusal {
     }

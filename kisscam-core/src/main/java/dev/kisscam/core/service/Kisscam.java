@@ -28,6 +28,7 @@ import dev.kisscam.core.service.intake.Pairing;
 import dev.kisscam.core.service.intake.PeopleCounter;
 import dev.kisscam.core.service.job.Admission;
 import dev.kisscam.core.service.job.Charges;
+import dev.kisscam.core.service.job.Directions;
 import dev.kisscam.core.service.job.Dispatcher;
 import dev.kisscam.core.service.job.LocalGenerationSlots;
 import dev.kisscam.core.service.job.LocalSpendLedger;
@@ -37,6 +38,7 @@ import dev.kisscam.core.service.job.JobRunner;
 import dev.kisscam.core.service.job.Jobs;
 import dev.kisscam.core.service.job.Lifecycle;
 import dev.kisscam.core.service.job.Notifier;
+import dev.kisscam.core.service.job.ProviderPause;
 import dev.kisscam.core.service.job.RepeatRule;
 import dev.kisscam.core.service.job.RequesterLocks;
 import dev.kisscam.core.service.media.MediaCleanup;
@@ -91,20 +93,24 @@ public final class Kisscam implements AutoCloseable {
                 settings.expectedTicksPerJob());
         this.repeats = new RepeatRule(b.earlierVideos, b.mediaStore, cleanup, jobs, settings.repeatWindow());
         var failures = new JobFailures(jobs, cleanup, charges, notifier);
+        var providerPause = new ProviderPause();
         var runner = new JobRunner(jobs, b.mediaStore, b.videoGenerator, notifier, repeats, b.observer, spending,
-                failures, settings, lifecycle);
+                failures, settings, lifecycle, providerPause);
         var slots = b.generationSlots != null ? b.generationSlots
                 : new LocalGenerationSlots(settings.maxConcurrentGenerations());
         this.dispatcher = new Dispatcher(b.jobStore, jobs, slots, runner, notifier, b.observer, lifecycle,
                 new Dispatcher.Pace(b.processName, settings.jobLease(), settings.lookForWorkEvery(),
-                        settings.positionNoticeInterval()));
+                        settings.positionNoticeInterval()), providerPause);
         var admission = new Admission(dispatcher);
+        var directions = new Directions(settings.styles());
         this.drafts = new DraftExpiry(jobs, cleanup, notifier, locks);
         this.intake = new IntakeService(locks, new Eligibility(lifecycle, b.consentStore, jobs, charges, spending),
-                new PhotoChecker(b.mediaStore, settings), new PeopleCounter(b.peopleDetector, b.mediaStore, spending),
-                new Pairing(jobs, admission, charges, repeats, cleanup, settings.draftLifetime()), charges, cleanup,
-                b.observer, b.clock);
-        this.control = new ControlService(jobs, dispatcher, admission, charges, b.mediaStore, notifier, locks, lifecycle);
+                directions, new PhotoChecker(b.mediaStore, settings),
+                new PeopleCounter(b.peopleDetector, b.mediaStore, spending, charges),
+                new Pairing(jobs, admission, charges, repeats, cleanup, settings.draftLifetime(), directions),
+                cleanup, b.observer, b.clock);
+        this.control = new ControlService(jobs, dispatcher, admission, charges, repeats, directions, b.mediaStore,
+                notifier, locks, lifecycle);
         this.account = new AccountService(jobs, b.quota, b.consentStore);
     }
 
@@ -199,9 +205,9 @@ public final class Kisscam implements AutoCloseable {
         return spending.budgetRefusal().isPresent();
     }
 
-    /** Whether the repeat rule keeps this video now. */
-    public boolean keepsVideo(MediaKey video) {
-        return repeats.keeps(video);
+    /** Whether the repeat rule keeps this video, or this photo for another take, now. */
+    public boolean keepsMedia(MediaKey key) {
+        return repeats.keeps(key);
     }
 
     /** Jobs waiting for a generation slot. */

@@ -1,9 +1,11 @@
 package dev.kisscam.core.service;
 
+import dev.kisscam.core.domain.VideoStyle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The core's rules, immutable. Start from {@link #defaults()} and change what differs:
@@ -31,6 +33,7 @@ import java.util.Objects;
  * @param dailySpendLimitTicks {@value #DAILY_SPEND_LIMIT_USD} to an operator, in ticks of 1e-10 USD: new jobs are
  *     refused once today's (UTC) charges and the expected cost of the jobs in flight reach it; 0 for no limit
  * @param expectedTicksPerJob what one job is expected to cost, counted against the daily limit while it runs
+ * @param styles the styles a requester may choose, the default first; frontends offer them, providers word them
  * @param repeatWindow {@value #REPEAT_CACHE_WINDOW} to an operator: how long a delivered video is kept to
  *     answer the same photos from the same requester again, free (default 1 hour, at most a week); zero keeps
  *     none
@@ -50,12 +53,16 @@ public record KisscamSettings(
         Duration lookForWorkEvery,
         long dailySpendLimitTicks,
         long expectedTicksPerJob,
+        List<VideoStyle> styles,
         Duration repeatWindow) {
 
     /** The environment variable an operator sets for {@code maxConcurrentGenerations}. */
     public static final String MAX_CONCURRENT_GENERATIONS = "MAX_CONCURRENT_GENERATIONS";
     /** Each generation holds a virtual thread and a provider's ticket; more than this at once is a typo. */
     public static final int CONCURRENT_GENERATIONS_LIMIT = 1000;
+    /** The styles every frontend offers, gentle first: the default when a requester chooses none. */
+    public static final List<VideoStyle> STYLES = Stream.of("gentle", "cinematic", "sunset", "rain", "snow",
+            "cheek-kiss", "forehead-kiss", "hug-then-kiss").map(VideoStyle::new).toList();
     /** The environment variable an operator sets for {@code dailySpendLimitTicks}, in USD. */
     public static final String DAILY_SPEND_LIMIT_USD = "DAILY_SPEND_LIMIT_USD";
     /** The environment variable an operator sets for {@code repeatWindow}, in seconds. */
@@ -72,6 +79,7 @@ public record KisscamSettings(
         Objects.requireNonNull(jobLease, "jobLease");
         Objects.requireNonNull(lookForWorkEvery, "lookForWorkEvery");
         Objects.requireNonNull(repeatWindow, "repeatWindow");
+        styles = List.copyOf(styles);
         var problems = new ArrayList<String>();
         if (maxPhotoBytes <= 0 || minShortSide <= 0 || maxPixels <= 0) {
             problems.add("photo limits must be positive");
@@ -95,6 +103,10 @@ public record KisscamSettings(
         if (dailySpendLimitTicks < 0 || expectedTicksPerJob < 0) {
             problems.add(DAILY_SPEND_LIMIT_USD + " cannot be negative");
         }
+        if (styles.isEmpty() || styles.stream().distinct().count() != styles.size()
+                || styles.contains(VideoStyle.DEFAULT)) {
+            problems.add("the styles must be at least one, each named once, none named \"" + VideoStyle.DEFAULT + "\"");
+        }
         if (repeatWindow.isNegative() || repeatWindow.compareTo(LONGEST_REPEAT_WINDOW) > 0) {
             problems.add(REPEAT_CACHE_WINDOW + " must be between 0 and " + LONGEST_REPEAT_WINDOW.toSeconds()
                     + " seconds, was " + repeatWindow.toSeconds());
@@ -107,57 +119,69 @@ public record KisscamSettings(
     public static KisscamSettings defaults() {
         return new KisscamSettings(20L * 1024 * 1024, 200, 40_000_000L, Duration.ofMinutes(10), 4,
                 Duration.ofSeconds(5), 1, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofHours(24),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 0, 0, Duration.ofHours(1));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 0, 0, STYLES, Duration.ofHours(1));
     }
 
     public KisscamSettings withMaxPhotoBytes(long bytes) {
         return new KisscamSettings(bytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     public KisscamSettings withDraftLifetime(Duration lifetime) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, lifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     public KisscamSettings withMaxConcurrentGenerations(int generations) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, generations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     public KisscamSettings withPositionNoticeInterval(Duration interval) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                interval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     public KisscamSettings withMaxResubmissions(int resubmissions) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                positionNoticeInterval, resubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     /** How a frontend that cannot be reached is tried again: first after {@code firstPause}, for {@code patience}. */
     public KisscamSettings withDeliveryRetries(Duration firstPause, Duration patience) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, firstPause, patience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     /** How long a job is held by the process that runs it, and how often processes look for work. */
     public KisscamSettings withWorkSharing(Duration lease, Duration lookEvery) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
                 positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
-                lease, lookEvery, dailySpendLimitTicks, expectedTicksPerJob, repeatWindow);
+                lease, lookEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, repeatWindow);
     }
 
     /** A daily budget for the provider in ticks (0: none), and what a job in flight is expected to cost. */
     public KisscamSettings withDailySpendLimit(long limitTicks, long expectedTicksPerJob) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
                 positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
-                jobLease, lookForWorkEvery, limitTicks, expectedTicksPerJob, repeatWindow);
+                jobLease, lookForWorkEvery, limitTicks, expectedTicksPerJob, styles, repeatWindow);
+    }
+
+    /** The styles requesters may choose, the default first. */
+    public KisscamSettings withStyles(List<VideoStyle> choice) {
+        return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience,
+                jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, choice, repeatWindow);
+    }
+
+    /** The style of a requester who chooses none. */
+    public VideoStyle defaultStyle() {
+        return styles.getFirst();
     }
 
     public KisscamSettings withRepeatWindow(Duration window) {
         return new KisscamSettings(maxPhotoBytes, minShortSide, maxPixels, draftLifetime, maxConcurrentGenerations,
-                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, window);
+                positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, window);
     }
 
     /** Every rule the settings break, each in words an operator can act on. */

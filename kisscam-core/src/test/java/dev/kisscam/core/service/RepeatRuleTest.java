@@ -65,9 +65,10 @@ class RepeatRuleTest {
         assertThat(h.quota.status(alice.id(), h.clock.instant()).used()).isEqualTo(quotaUsed);
         assertThat(h.jobStore.find(repeat).orElseThrow().spends())
                 .doesNotContain(dev.kisscam.core.testing.FakeVideoGenerator.VIDEO_SPEND);
-        // the kept video stays, the repeat job's own copy and every photo are gone
+        // the kept video and the photo it was made from stay (for another take); the repeat job's own
+        // copies are gone
         assertThat(h.media.countOf(MediaKind.VIDEO)).isEqualTo(1);
-        assertThat(h.media.countOf(MediaKind.PHOTO)).isZero();
+        assertThat(h.media.countOf(MediaKind.PHOTO)).isEqualTo(1);
     }
 
     @Test
@@ -111,7 +112,7 @@ class RepeatRuleTest {
                 new dev.kisscam.core.domain.Photo(new dev.kisscam.core.domain.MediaKey("photo-x"),
                         dev.kisscam.core.domain.ImageFormat.JPEG, new dev.kisscam.core.domain.Dimensions(640, 480),
                         couple.length, TestImages.digestOf(couple)), List.of()))).orElseThrow();
-        h.media.delete(h.earlierVideos.find(set, h.clock.instant()).orElseThrow());
+        h.media.delete(h.earlierVideos.find(set, h.clock.instant()).orElseThrow().video());
 
         IntakeOutcome again = h.submit(alice, couple);
 

@@ -13,12 +13,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,11 @@ public final class FakeVideoGenerator implements VideoGenerator {
     private final AtomicInteger polls = new AtomicInteger();
     private final Object pollMonitor = new Object();
     private volatile VideoGenerationException submitFailure;
+    private final AtomicInteger rateLimitedLeft = new AtomicInteger();
+    private volatile Duration rateLimitRetryAfter = Duration.ZERO;
+    private final List<Instant> submittedAt = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refusedSubmissions = new AtomicInteger();
+    private volatile Clock clock = Clock.systemUTC();
     private volatile Error submitCrash;
     private volatile VideoGenerationException pollFailure;
     private volatile boolean holdPolls;
@@ -60,6 +68,32 @@ public final class FakeVideoGenerator implements VideoGenerator {
     public FakeVideoGenerator failSubmissionsWith(VideoGenerationException e) {
         this.submitFailure = e;
         return this;
+    }
+
+    /**
+     * The next {@code count} submissions are refused as a provider at its rate limit refuses them (a 429),
+     * asking to wait {@code retryAfter}; submissions after those are accepted.
+     */
+    public FakeVideoGenerator rateLimitNext(int count, Duration retryAfter) {
+        this.rateLimitRetryAfter = retryAfter;
+        this.rateLimitedLeft.set(count);
+        return this;
+    }
+
+    /** The clock that stamps {@link #submittedAt()}. */
+    public FakeVideoGenerator clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** When each accepted submission came, by the clock given. */
+    public List<Instant> submittedAt() {
+        return List.copyOf(submittedAt);
+    }
+
+    /** Waits until {@code count} submissions have been refused for the rate limit. */
+    public void awaitRateLimited(int count, Duration timeout) throws InterruptedException {
+        awaitCount(refusedSubmissions, count, timeout, "refused submissions");
     }
 
     /** Every later submission throws this error, as one that ran out of memory would; null stops it. */
@@ -115,12 +149,16 @@ public final class FakeVideoGenerator implements VideoGenerator {
 
     /** Waits until at least {@code count} polls have been made in total. */
     public void awaitPolls(int count, Duration timeout) throws InterruptedException {
+        awaitCount(polls, count, timeout, "polls");
+    }
+
+    private void awaitCount(AtomicInteger counter, int count, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (pollMonitor) {
-            while (polls.get() < count) {
+            while (counter.get() < count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("expected " + count + " polls, saw " + polls.get());
+                    throw new AssertionError("expected " + count + " " + what + ", saw " + counter.get());
                 }
                 TimeUnit.NANOSECONDS.timedWait(pollMonitor, left);
             }
@@ -137,6 +175,15 @@ public final class FakeVideoGenerator implements VideoGenerator {
         if (failure != null) {
             throw failure;
         }
+        if (rateLimitedLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            synchronized (pollMonitor) {
+                refusedSubmissions.incrementAndGet();
+                pollMonitor.notifyAll();
+            }
+            throw new VideoGenerationException(ProviderFault.RATE_LIMITED, "429 Too Many Requests", null,
+                    Optional.of(rateLimitRetryAfter));
+        }
+        submittedAt.add(clock.instant());
         for (var photo : request.photos()) {
             try (InputStream in = media.open(photo.photo().key())) {
                 submittedPhotoBytes.add(in.readAllBytes());

@@ -13,11 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /** Earlier videos on the heap, at most {@code capacity} of them; the oldest kept goes first when full. */
 public final class InMemoryEarlierVideos implements EarlierVideos {
-    private record Kept(MediaKey video, Instant until) {
+    private record Entry(Kept kept, Instant until) {
     }
 
     private final int capacity;
-    private final Map<PhotoSet, Kept> kept = new LinkedHashMap<>();
+    private final Map<PhotoSet, Entry> entries = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
 
     public InMemoryEarlierVideos(int capacity) {
@@ -28,42 +28,32 @@ public final class InMemoryEarlierVideos implements EarlierVideos {
     }
 
     @Override
-    public Optional<MediaKey> find(PhotoSet photos, Instant now) {
+    public Optional<Kept> find(PhotoSet photos, Instant now) {
         lock.lock();
         try {
-            Kept found = kept.get(photos);
-            return found != null && now.isBefore(found.until()) ? Optional.of(found.video()) : Optional.empty();
+            Entry found = entries.get(photos);
+            return found != null && now.isBefore(found.until()) ? Optional.of(found.kept()) : Optional.empty();
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public List<MediaKey> keep(PhotoSet photos, MediaKey video, Instant until) {
+    public List<MediaKey> keep(PhotoSet photos, Kept kept, Instant until) {
         lock.lock();
         try {
             var released = new ArrayList<MediaKey>();
-            Kept replaced = kept.remove(photos);
-            if (replaced != null && !replaced.video().equals(video)) {
-                released.add(replaced.video());
+            Entry replaced = entries.remove(photos);
+            if (replaced != null) {
+                replaced.kept().keys().stream().filter(key -> !kept.keys().contains(key)).forEach(released::add);
             }
-            kept.put(photos, new Kept(video, until));
-            var oldest = kept.entrySet().iterator();
-            while (kept.size() > capacity) {
-                released.add(oldest.next().getValue().video());
+            entries.put(photos, new Entry(kept, until));
+            var oldest = entries.entrySet().iterator();
+            while (entries.size() > capacity) {
+                released.addAll(oldest.next().getValue().kept().keys());
                 oldest.remove();
             }
             return released;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean keeps(MediaKey video) {
-        lock.lock();
-        try {
-            return kept.values().stream().anyMatch(k -> k.video().equals(video));
         } finally {
             lock.unlock();
         }
@@ -74,14 +64,24 @@ public final class InMemoryEarlierVideos implements EarlierVideos {
         lock.lock();
         try {
             var released = new ArrayList<MediaKey>();
-            kept.values().removeIf(k -> {
-                boolean expired = !now.isBefore(k.until());
+            entries.values().removeIf(entry -> {
+                boolean expired = !now.isBefore(entry.until());
                 if (expired) {
-                    released.add(k.video());
+                    released.addAll(entry.kept().keys());
                 }
                 return expired;
             });
             return released;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean keeps(MediaKey key) {
+        lock.lock();
+        try {
+            return entries.values().stream().anyMatch(entry -> entry.kept().keys().contains(key));
         } finally {
             lock.unlock();
         }

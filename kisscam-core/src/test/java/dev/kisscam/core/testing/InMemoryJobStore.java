@@ -5,6 +5,7 @@ import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.out.JobStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +35,7 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<JobId, Lease> leases = new HashMap<>();
     private final List<Job> history = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition saved = lock.newCondition();
 
     @Override
     public void save(Job job) {
@@ -43,6 +47,7 @@ public final class InMemoryJobStore implements JobStore {
                 leases.remove(job.id());
             }
             history.add(job);
+            saved.signalAll();
         } finally {
             lock.unlock();
         }
@@ -186,6 +191,26 @@ public final class InMemoryJobStore implements JobStore {
         lock.lock();
         try {
             leases.values().removeIf(lease -> lease.owner().equals(owner));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the states the job has been saved in so far, oldest first, are as wanted. */
+    public void awaitStates(JobId id, Predicate<List<JobState>> wanted, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<JobState> states = history.stream().filter(job -> job.id().equals(id)).map(Job::state).toList();
+                if (wanted.test(states)) {
+                    return;
+                }
+                if (left <= 0) {
+                    throw new AssertionError("the states of " + id + " never became as wanted: " + states);
+                }
+                left = saved.awaitNanos(left);
+            }
         } finally {
             lock.unlock();
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.core.domain.Dimensions;
+import dev.kisscam.core.domain.Direction;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.domain.Wish;
 import dev.kisscam.core.domain.Failure;
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.GenerationTicket;
@@ -59,7 +62,8 @@ public abstract class JobStoreContract {
                         TestImages.digestOf(("photo-" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 List.of(new PersonBox(0.1, 0.2, 0.3, 0.4), new PersonBox(0.5, 0.1, 0.25, 0.8)));
         return new Job(JobId.random(), sequence, requester, List.of(photo), state, T0, T0.plusSeconds(sequence),
-                List.of(new Spend("grok-4.3", 12_345)));
+                List.of(new Spend("grok-4.3", 12_345)),
+                new Direction(new VideoStyle("rain"), Wish.from("on a beach at night, «ё» and ünïcødé")));
     }
 
     static List<JobState> everyState() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.core.domain.Dimensions;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.ImageFormat;
 import dev.kisscam.core.domain.JobId;
@@ -53,13 +54,13 @@ public abstract class VideoGeneratorContract {
 
     protected GenerationRequest onePhotoOfTwo() {
         return new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(storedPhoto(640, 480, 1,
-                new PersonBox(0.05, 0.1, 0.4, 0.8), new PersonBox(0.55, 0.1, 0.4, 0.8))));
+                new PersonBox(0.05, 0.1, 0.4, 0.8), new PersonBox(0.55, 0.1, 0.4, 0.8))), Direction.DEFAULT);
     }
 
     protected GenerationRequest twoPhotosOfOne() {
         return new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(
                 storedPhoto(480, 640, 2, new PersonBox(0.2, 0.1, 0.6, 0.8)),
-                storedPhoto(640, 480, 3, new PersonBox(0.3, 0.1, 0.4, 0.8))));
+                storedPhoto(640, 480, 3, new PersonBox(0.3, 0.1, 0.4, 0.8))), Direction.DEFAULT);
     }
 
     protected GenerationStatus pollUntilFinished(VideoGenerator generator, GenerationTicket ticket) {

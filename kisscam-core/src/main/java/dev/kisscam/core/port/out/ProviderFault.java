@@ -11,5 +11,10 @@ public enum ProviderFault {
     /** It answered something we cannot understand. */
     INVALID_RESPONSE,
     /** It refused this input (format, size, content). */
-    REJECTED_INPUT
+    REJECTED_INPUT,
+    /**
+     * It is at the account's rate limit: back-pressure, not a failure. A submission that meets it was not
+     * accepted; it waits its turn again, after the pause the provider asked for.
+     */
+    RATE_LIMITED
 }

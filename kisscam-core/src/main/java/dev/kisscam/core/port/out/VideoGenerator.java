@@ -1,7 +1,9 @@
 package dev.kisscam.core.port.out;
 
 import dev.kisscam.core.domain.GenerationTicket;
+import dev.kisscam.core.domain.Spend;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Turns photos into a video at a provider that works asynchronously: submit once, then poll. A submission
@@ -29,4 +31,12 @@ public interface VideoGenerator {
 
     /** How often to poll and when to give up. */
     PollingPolicy pollingPolicy();
+
+    /**
+     * What this request will probably cost, from the provider's price list, before anything is paid; empty
+     * when the provider has no price list. The answer's own spend stays the authority.
+     */
+    default Optional<Spend> estimate(GenerationRequest request) {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.kisscam.core.service.intake;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.JobPhoto;
 import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.Photo;
@@ -11,7 +12,7 @@ import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.PhotoIntake;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.service.image.PhotoChecker;
-import dev.kisscam.core.service.job.Charges;
+import dev.kisscam.core.service.job.Directions;
 import dev.kisscam.core.service.job.RequesterLocks;
 import dev.kisscam.core.service.media.MediaCleanup;
 import java.lang.System.Logger.Level;
@@ -37,40 +38,35 @@ public final class IntakeService implements PhotoIntake {
 
     private final RequesterLocks locks;
     private final Eligibility eligibility;
+    private final Directions directions;
     private final PhotoChecker checker;
     private final PeopleCounter counter;
     private final Pairing pairing;
-    private final Charges charges;
     private final MediaCleanup cleanup;
     private final JobObserver observer;
     private final Clock clock;
 
-    public IntakeService(RequesterLocks locks, Eligibility eligibility, PhotoChecker checker, PeopleCounter counter,
-            Pairing pairing, Charges charges, MediaCleanup cleanup, JobObserver observer, Clock clock) {
+    public IntakeService(RequesterLocks locks, Eligibility eligibility, Directions directions, PhotoChecker checker,
+            PeopleCounter counter, Pairing pairing, MediaCleanup cleanup, JobObserver observer, Clock clock) {
         this.locks = locks;
         this.eligibility = eligibility;
+        this.directions = directions;
         this.checker = checker;
         this.counter = counter;
         this.pairing = pairing;
-        this.charges = charges;
         this.cleanup = cleanup;
         this.observer = observer;
         this.clock = clock;
     }
 
     @Override
-    public IntakeOutcome submit(Requester requester, IncomingPhoto photo) {
-        return submitAlbum(requester, List.of(photo));
-    }
-
-    @Override
-    public IntakeOutcome submitAlbum(Requester requester, List<IncomingPhoto> photos) {
+    public IntakeOutcome submit(Requester requester, List<IncomingPhoto> photos, Direction direction) {
         if (photos.isEmpty()) {
             throw new IllegalArgumentException("an album has at least one photo");
         }
         Instant started = clock.instant();
         try {
-            IntakeOutcome outcome = decide(requester, photos);
+            IntakeOutcome outcome = decide(requester, photos, direction);
             LOG.log(Level.DEBUG, () -> requester.id() + ": " + outcome);
             return outcome;
         } finally {
@@ -78,11 +74,12 @@ public final class IntakeService implements PhotoIntake {
         }
     }
 
-    private IntakeOutcome decide(Requester requester, List<IncomingPhoto> incoming) {
+    private IntakeOutcome decide(Requester requester, List<IncomingPhoto> incoming, Direction direction) {
         if (incoming.size() > MAX_PHOTOS) {
             return refused(new Refusal.TooManyPhotos(incoming.size(), MAX_PHOTOS));
         }
-        Optional<Refusal> ineligible = eligibility.refusal(requester);
+        Optional<Refusal> ineligible = directions.refusal(directions.resolved(direction))
+                .or(() -> eligibility.refusal(requester));
         if (ineligible.isPresent()) {
             return refused(ineligible.get());
         }
@@ -97,7 +94,6 @@ public final class IntakeService implements PhotoIntake {
         switch (counter.count(requester.id(), stored)) {
             case PeopleCounter.Counts c -> counts = c.counts();
             case PeopleCounter.Unfit unfit -> {
-                charges.refusedPhotos(requester.id(), stored.size());
                 return discarded(stored, unfit.refusal());
             }
             case PeopleCounter.Unanswered unanswered -> {
@@ -117,7 +113,7 @@ public final class IntakeService implements PhotoIntake {
             if (conflict.isPresent()) {
                 return discarded(stored, conflict.get());
             }
-            return pairing.pair(requester, checked, spends, complete);
+            return pairing.pair(requester, checked, spends, complete, direction);
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package dev.kisscam.core.service.intake;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobPhoto;
@@ -7,6 +8,7 @@ import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.service.job.Directions;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.service.job.Admission;
@@ -34,9 +36,11 @@ public final class Pairing {
     private final RepeatRule repeats;
     private final MediaCleanup cleanup;
     private final Duration draftLifetime;
+    private final Directions directions;
 
     public Pairing(Jobs jobs, Admission admission, Charges charges, RepeatRule repeats, MediaCleanup cleanup,
-            Duration draftLifetime) {
+            Duration draftLifetime, Directions directions) {
+        this.directions = directions;
         this.jobs = jobs;
         this.admission = admission;
         this.charges = charges;
@@ -46,8 +50,10 @@ public final class Pairing {
     }
 
     /** {@code complete}: the photos make a job by themselves (two photos, or two people in one). */
-    public IntakeOutcome pair(Requester requester, List<JobPhoto> photos, List<Spend> spends, boolean complete) {
-        return complete ? newJob(requester, photos, spends) : pairOrWait(requester, photos.getFirst(), spends);
+    public IntakeOutcome pair(Requester requester, List<JobPhoto> photos, List<Spend> spends, boolean complete,
+            Direction direction) {
+        return complete ? newJob(requester, photos, spends, direction)
+                : pairOrWait(requester, photos.getFirst(), spends, direction);
     }
 
     /** How a job starts: free from an earlier video, charged to the quota and queued, or not at all. */
@@ -60,7 +66,7 @@ public final class Pairing {
     private record NoQuota(Refusal refusal) implements Start {
     }
 
-    private IntakeOutcome newJob(Requester requester, List<JobPhoto> photos, List<Spend> spends) {
+    private IntakeOutcome newJob(Requester requester, List<JobPhoto> photos, List<Spend> spends, Direction direction) {
         JobState start;
         switch (start(requester, photos)) {
             case Begin begin -> start = begin.state();
@@ -73,7 +79,7 @@ public final class Pairing {
                 (before, after) -> cleanup.deleteQuietly(after.photoKeys())).isPresent();
         Job job;
         try {
-            job = jobs.create(requester, photos, start, spends);
+            job = jobs.create(requester, photos, start, spends, directions.resolved(direction));
         } catch (JobStore.RequesterBusy busy) {
             undo(requester, start);
             return busyElsewhere(requester, photos);
@@ -81,28 +87,34 @@ public final class Pairing {
         return admission.admit(job, replacedDraft);
     }
 
-    private IntakeOutcome pairOrWait(Requester requester, JobPhoto photo, List<Spend> spends) {
+    private IntakeOutcome pairOrWait(Requester requester, JobPhoto photo, List<Spend> spends, Direction direction) {
         Optional<Job> draft = jobs.draftOf(requester.id());
         Instant now = jobs.now();
         if (draft.isPresent() && draft.get().state() instanceof JobState.Draft d && now.isBefore(d.expiresAt())) {
-            return completeDraft(requester, draft.get(), photo, spends);
+            return completeDraft(requester, draft.get(), photo, spends, direction);
         }
         draft.ifPresent(this::expireSilently);
         Instant expiresAt = now.plus(draftLifetime);
         Job created;
         try {
-            created = jobs.create(requester, List.of(photo), new JobState.Draft(expiresAt), spends);
+            created = jobs.create(requester, List.of(photo), new JobState.Draft(expiresAt), spends, directions.resolved(direction));
         } catch (JobStore.RequesterBusy busy) {
             // Another process saved a draft of theirs a moment ago: this photo completes it.
             Optional<Job> theirs = jobs.draftOf(requester.id());
-            return theirs.isPresent() ? completeDraft(requester, theirs.get(), photo, spends)
+            return theirs.isPresent() ? completeDraft(requester, theirs.get(), photo, spends, direction)
                     : busyElsewhere(requester, List.of(photo));
         }
         LOG.log(Level.INFO, "job " + created.id() + ": draft for " + requester.id() + " waits until " + expiresAt);
         return new IntakeOutcome.AwaitingSecondPhoto(created.id(), expiresAt);
     }
 
-    private IntakeOutcome completeDraft(Requester requester, Job draft, JobPhoto second, List<Spend> spends) {
+    /**
+     * The second photo completes the draft; its direction wins when it says something (a wish, or a style
+     * other than the default), else the first photo's stands.
+     */
+    private IntakeOutcome completeDraft(Requester requester, Job draft, JobPhoto second, List<Spend> spends,
+            Direction direction) {
+        Direction chosen = direction.saysAnything() ? directions.resolved(direction) : draft.direction();
         List<JobPhoto> both = List.of(draft.photos().getFirst(), second);
         JobState start;
         switch (start(requester, both)) {
@@ -114,7 +126,7 @@ public final class Pairing {
         Optional<Job> job;
         try {
             job = jobs.transition(draft.id(), d -> {
-                Job paired = d.withPhotos(both, start, jobs.now());
+                Job paired = d.withPhotos(both, start, jobs.now()).withDirection(chosen, jobs.now());
                 for (Spend spend : spends) {
                     paired = paired.withSpend(spend);
                 }
@@ -127,7 +139,7 @@ public final class Pairing {
         if (job.isEmpty()) {
             // The draft expired or was cancelled a moment ago: the new photo starts a draft of its own.
             undo(requester, start);
-            return pairOrWait(requester, second, spends);
+            return pairOrWait(requester, second, spends, direction);
         }
         return admission.admit(job.get(), false);
     }

@@ -10,6 +10,7 @@ import dev.kisscam.core.port.out.MediaStoreException;
 import dev.kisscam.core.port.out.PeopleDetectionException;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.ProviderFault;
+import dev.kisscam.core.service.job.Charges;
 import dev.kisscam.core.service.job.Spending;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -47,11 +48,13 @@ public final class PeopleCounter {
     private final PeopleDetector detector;
     private final MediaStore media;
     private final Spending spending;
+    private final Charges charges;
 
-    public PeopleCounter(PeopleDetector detector, MediaStore media, Spending spending) {
+    public PeopleCounter(PeopleDetector detector, MediaStore media, Spending spending, Charges charges) {
         this.detector = detector;
         this.media = media;
         this.spending = spending;
+        this.charges = charges;
     }
 
     public Counted count(RequesterId requester, List<Photo> photos) {
@@ -68,7 +71,12 @@ public final class PeopleCounter {
         }
         counts.forEach(c -> spending.record(c.spend()));
         Refusal refusal = refusal(counts);
-        return refusal == null ? new Counts(counts) : new Unfit(refusal);
+        if (refusal == null) {
+            return new Counts(counts);
+        }
+        // Looking was paid: these photos count against the requester's allowance for refused ones.
+        charges.refusedPhotos(requester, photos.size());
+        return new Unfit(refusal);
     }
 
     private List<PeopleCount> detectAll(List<Photo> photos) {

@@ -58,6 +58,7 @@ public final class Dispatcher {
     private final JobObserver observer;
     private final Lifecycle lifecycle;
     private final Pace pace;
+    private final ProviderPause providerPause;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workMayWait = lock.newCondition();
     private boolean woken;
@@ -83,7 +84,8 @@ public final class Dispatcher {
     }
 
     public Dispatcher(JobStore store, Jobs jobs, GenerationSlots slots, Worker worker, Notifier notifier,
-            JobObserver observer, Lifecycle lifecycle, Pace pace) {
+            JobObserver observer, Lifecycle lifecycle, Pace pace, ProviderPause providerPause) {
+        this.providerPause = providerPause;
         this.store = store;
         this.jobs = jobs;
         this.slots = slots;
@@ -204,7 +206,7 @@ public final class Dispatcher {
                 job = claim(JobStore.Work.DELIVERY, now, until)) {
             start(job.get(), new NoSlot());
         }
-        while (!lifecycle.stopping()) {
+        while (!lifecycle.stopping() && !providerPause.paused(now)) {
             Optional<GenerationSlots.Slot> slot = slots.tryAcquire(pace.lease());
             if (slot.isEmpty()) {
                 break;

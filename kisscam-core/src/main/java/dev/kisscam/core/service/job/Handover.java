@@ -185,7 +185,6 @@ final class Handover {
         observer.stage(JobObserver.Stage.DELIVERY, Duration.between(started, jobs.now()).abs());
         LOG.log(Level.INFO, "job " + job.id() + ": delivered; provider spend " + job.spentUsdTicks() + " ticks");
         jobs.finish(job.id(), new JobState.Done(jobs.now()), (before, after) -> {
-            cleanup.deleteQuietly(after.photoKeys());
             repeats.delivered(after, delivering.video());
         });
     }

@@ -35,6 +35,8 @@ public final class JobRunner implements Dispatcher.Worker {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
     /** However often polls fail, the provider is asked again at least this often until the deadline. */
     static final Duration LONGEST_POLL_PAUSE = Duration.ofSeconds(30);
+    /** The pause after a 429 that named none. */
+    static final Duration DEFAULT_RATE_PAUSE = Duration.ofSeconds(5);
 
     private final Jobs jobs;
     private final MediaStore media;
@@ -46,10 +48,12 @@ public final class JobRunner implements Dispatcher.Worker {
     private final Handover handover;
     private final int maxResubmissions;
     private final Lifecycle lifecycle;
+    private final ProviderPause providerPause;
 
     public JobRunner(Jobs jobs, MediaStore media, VideoGenerator generator, Notifier notifier, RepeatRule repeats,
             JobObserver observer, Spending spending, JobFailures failures, KisscamSettings settings,
-            Lifecycle lifecycle) {
+            Lifecycle lifecycle, ProviderPause providerPause) {
+        this.providerPause = providerPause;
         this.jobs = jobs;
         this.media = media;
         this.generator = generator;
@@ -109,15 +113,19 @@ public final class JobRunner implements Dispatcher.Worker {
 
     private void submit(Job job, int attempt, GenerationSlots.Slot slot) {
         JobId id = job.id();
-        if (jobs.moveTo(id, new JobState.Submitting(attempt)).isEmpty()) {
+        Optional<Job> submitting = jobs.moveTo(id, new JobState.Submitting(attempt));
+        if (submitting.isEmpty()) {
             return;
         }
-        notifier.progress(job, 0);
         GenerationTicket ticket;
         try {
-            ticket = generator.submit(new GenerationRequest(id, job.requester().id(), job.photos()), media);
+            Job now = submitting.get();
+            ticket = generator.submit(new GenerationRequest(id, now.requester().id(), now.photos(), now.direction()),
+                    media);
         } catch (VideoGenerationException e) {
-            if (!lifecycle.leavingJob()) {
+            if (e.fault() == ProviderFault.RATE_LIMITED && !lifecycle.leavingJob()) {
+                backOff(job, e);
+            } else if (!lifecycle.leavingJob()) {
                 LOG.log(Level.WARNING, "job " + id + ": submission " + attempt + " failed: " + e.getMessage());
                 failures.fail(id, new Failure(codeFor(e.fault()), e.getMessage()));
             }
@@ -129,6 +137,7 @@ public final class JobRunner implements Dispatcher.Worker {
             return;
         }
         LOG.log(Level.INFO, "job " + id + ": submitted (attempt " + attempt + "), ticket " + ticket);
+        notifier.progress(job, 0);
         var generating = new JobState.Generating(ticket, attempt, jobs.now());
         Optional<Job> moved = jobs.moveTo(id, generating);
         if (moved.isEmpty()) {
@@ -136,6 +145,25 @@ public final class JobRunner implements Dispatcher.Worker {
             return;
         }
         follow(moved.get(), generating, false, slot);
+    }
+
+    /**
+     * A 429 on a submission is back-pressure: the job goes back to the head of the queue (its place is its
+     * sequence), its requester keeps seeing it queued, and no submission starts before the provider's pause.
+     * It fails only once it has waited longer than a generation may take in all.
+     */
+    private void backOff(Job job, VideoGenerationException e) {
+        Duration pause = e.retryAfter().filter(Duration::isPositive).orElse(DEFAULT_RATE_PAUSE);
+        Duration waited = Duration.between(job.createdAt(), jobs.now());
+        Duration timeout = generator.pollingPolicy().timeout();
+        if (waited.compareTo(timeout) >= 0) {
+            failures.fail(job.id(), new Failure(FailureCode.SERVICE_BUSY,
+                    "the provider's rate limit held the job for longer than " + timeout + ": " + e.getMessage()));
+            return;
+        }
+        providerPause.pauseUntil(jobs.now().plus(pause));
+        LOG.log(Level.INFO, "job " + job.id() + ": the provider is at its rate limit; back in the queue for " + pause);
+        jobs.moveTo(job.id(), new JobState.Queued());
     }
 
     /**
@@ -249,7 +277,7 @@ public final class JobRunner implements Dispatcher.Worker {
 
     private static FailureCode codeFor(ProviderFault fault) {
         return switch (fault) {
-            case UNAVAILABLE -> FailureCode.SERVICE_BUSY;
+            case UNAVAILABLE, RATE_LIMITED -> FailureCode.SERVICE_BUSY;
             case ACCESS_DENIED -> FailureCode.SERVICE_NOT_AVAILABLE;
             case SUBMISSION_UNCONFIRMED -> FailureCode.SUBMISSION_UNCONFIRMED;
             case INVALID_RESPONSE, REJECTED_INPUT -> FailureCode.GENERATION_FAILED;

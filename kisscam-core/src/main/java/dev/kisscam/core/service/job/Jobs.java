@@ -1,5 +1,6 @@
 package dev.kisscam.core.service.job;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobPhoto;
@@ -41,11 +42,12 @@ public final class Jobs {
         return clock.instant();
     }
 
-    public Job create(Requester requester, List<JobPhoto> photos, JobState state, List<Spend> spends) {
+    public Job create(Requester requester, List<JobPhoto> photos, JobState state, List<Spend> spends,
+            Direction direction) {
         Instant now = now();
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         long sequence = lastSequence.updateAndGet(previous -> Math.max(previous + 1, micros));
-        var job = new Job(JobId.random(), sequence, requester, photos, state, now, now, spends);
+        var job = new Job(JobId.random(), sequence, requester, photos, state, now, now, spends, direction);
         store.save(job);
         return job;
     }
