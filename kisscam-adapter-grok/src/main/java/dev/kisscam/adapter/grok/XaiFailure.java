@@ -151,7 +151,7 @@ final class XaiFailure extends RuntimeException {
     private void warnOperator() {
         if (fault == ProviderFault.ACCESS_DENIED) {
             LOG.log(System.Logger.Level.ERROR, "xAI refuses our calls; an operator must act (check GROK_API_KEY, "
-                    + "the team's credits and spending limit, and the model names): {0}", getMessage());
+                    + "the team''s credits and spending limit, and the model names): {0}", getMessage());
         }
     }
 }
