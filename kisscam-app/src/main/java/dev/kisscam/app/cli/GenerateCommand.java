@@ -51,7 +51,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return Launch.BAD_CONFIGURATION;
         }
         // Progress is on the terminal; log lines only when something is wrong, unless LOG_LEVEL says otherwise.
-        String level = values.containsKey("LOG_LEVEL") ? config.get().logging().level() : "WARN";
+        // .env's LOG_LEVEL is the bot's; the command line's own environment is what this run was asked for.
+        String level = values.setInEnvironment("LOG_LEVEL") ? config.get().logging().level() : "WARN";
         Launch.configureLogging(config.get(), level);
         Path work = Files.createTempDirectory("kisscam-generate-");
         try {

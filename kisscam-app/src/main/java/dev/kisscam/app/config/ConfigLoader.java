@@ -6,8 +6,6 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.service.KisscamSettings;
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,19 +85,6 @@ public final class ConfigLoader {
 
     private ConfigLoader(Map<String, String> values) {
         this.reader = new VariableReader(values, VARIABLES);
-    }
-
-    /** The environment over the {@code .env} file in {@code directory} (if there is one). */
-    public static Map<String, String> sources(Map<String, String> environment, Path directory) {
-        var merged = new HashMap<String, String>();
-        if (Files.isRegularFile(directory.resolve(".env"))) {
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).filename(".env").load();
-            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                merged.put(entry.getKey(), entry.getValue());
-            }
-        }
-        merged.putAll(environment);
-        return merged;
     }
 
     public static Loaded load(Map<String, String> values, Purpose purpose) {

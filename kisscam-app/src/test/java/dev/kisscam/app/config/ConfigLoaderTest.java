@@ -248,13 +248,33 @@ class ConfigLoaderTest {
     @Test
     void the_environment_wins_over_the_dot_env_file(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(".env"), "GROK_API_KEY=from-file\nRATE_LIMIT_REQUESTS=3\nPORT=9000\n");
-        var merged = ConfigLoader.sources(Map.of("PORT", "9100", "TELEGRAM_BOT_TOKEN", TOKEN), dir);
+        var sources = ConfigSources.read(Map.of("PORT", "9100", "TELEGRAM_BOT_TOKEN", TOKEN), dir);
 
-        AppConfig config = valid(merged, ConfigLoader.Purpose.BOT);
+        AppConfig config = valid(new HashMap<>(sources.values()), ConfigLoader.Purpose.BOT);
 
         assertThat(grok(config).apiKey()).isEqualTo("from-file");
         assertThat(config.limits().rateLimitRequests()).isEqualTo(3);
         assertThat(config.server().port()).isEqualTo(9100);
+        assertThat(sources.setInEnvironment("PORT")).isTrue();
+        assertThat(sources.setInEnvironment("GROK_API_KEY")).isFalse();
+        assertThat(sources.problems()).isEmpty();
+    }
+
+    @Test
+    void lines_of_the_dot_env_file_it_cannot_read_are_problems_that_name_no_value(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".env"), "GROK_API_KEY=from-file\nexport TELEGRAM_BOT_TOKEN " + TOKEN + "\n");
+
+        var sources = ConfigSources.read(Map.of(), dir);
+
+        assertThat(sources.problems()).containsExactly(".env line 2: cannot read it (expected NAME=value)");
+        assertThat(sources.values()).containsEntry("GROK_API_KEY", "from-file").doesNotContainKey("TELEGRAM_BOT_TOKEN");
+    }
+
+    @Test
+    void a_dot_env_file_that_is_not_utf8_is_a_problem(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve(".env"), new byte[] {'A', '=', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        assertThat(ConfigSources.read(Map.of(), dir).problems()).containsExactly(".env is not UTF-8 text; save it as UTF-8");
     }
 
     @Test
