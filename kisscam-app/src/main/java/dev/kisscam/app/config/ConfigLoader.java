@@ -7,10 +7,8 @@ import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,9 +204,11 @@ public final class ConfigLoader {
     }
 
     private AppConfig.Logging logging() {
+        Optional<Path> file = reader.path(LOG_FILE);
+        file.flatMap(WritableFile::problem).ifPresent(problem -> reader.problem(LOG_FILE + " " + problem));
         return new AppConfig.Logging(
                 reader.oneOf(LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO").orElse("INFO"),
-                reader.path(LOG_FILE));
+                file);
     }
 
     /** A word an operator may set to choose, and how to read what it chooses. */

@@ -340,13 +340,39 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_description_shows_every_documented_variable_in_use_and_no_other() {
+    void the_description_shows_every_documented_variable_in_use_and_no_other(@TempDir Path logs) {
         var env = withS3AndWebhook();
-        env.put("LOG_FILE", "/var/log/kisscam.log");
+        env.put("LOG_FILE", logs.resolve("kisscam.log").toString());
 
         var described = ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)).stream()
                 .map(line -> line.substring(0, line.indexOf('='))).collect(Collectors.toSet());
 
         assertThat(described).containsExactlyInAnyOrderElementsOf(ConfigLoader.VARIABLES);
+    }
+
+    @Test
+    void a_log_file_that_cannot_be_written_is_a_problem_not_a_silent_loss(@TempDir Path dir) throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.createDirectory(dir.resolve("a-directory"));
+        Files.writeString(dir.resolve("plain-file"), "not a directory");
+        assertThat(readOnly.toFile().setWritable(false)).isTrue();
+        // root may write anywhere, so a read-only directory stops only other users.
+        boolean permissionsHold = !Files.isWritable(readOnly);
+        try {
+            var shapes = permissionsHold ? List.of("read-only/kisscam.log", "a-directory", "plain-file/kisscam.log")
+                    : List.of("a-directory", "plain-file/kisscam.log");
+            for (var shape : shapes) {
+                var env = minimal();
+                env.put("LOG_FILE", dir.resolve(shape).toString());
+                List<String> found = problems(env);
+                assertThat(found).as(shape).hasSize(1).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                        .startsWith("LOG_FILE ").contains(dir.resolve(shape).toString());
+            }
+            var fine = minimal();
+            fine.put("LOG_FILE", dir.resolve("new/sub/dir/kisscam.log").toString());
+            assertThat(valid(fine, ConfigLoader.Purpose.BOT).logging().file()).contains(dir.resolve("new/sub/dir/kisscam.log"));
+        } finally {
+            readOnly.toFile().setWritable(true);
+        }
     }
 }
