@@ -59,6 +59,8 @@ public final class ConfigLoader {
     static final String LOCAL = "local";
     static final String S3 = "s3";
 
+    private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
+
     /** Every variable the program reads, each documented in .env.example. */
     static final Set<String> VARIABLES = Set.of(
             TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_API_URL, TELEGRAM_MODE, TELEGRAM_WEBHOOK_URL,
@@ -129,9 +131,20 @@ public final class ConfigLoader {
 
     /** Where Telegram calls us: only the program serves it, so only the program checks it. */
     private Optional<URI> webhookUrl(TelegramConfig.Mode mode) {
-        Optional<URI> url = reader.url(TELEGRAM_WEBHOOK_URL);
-        url.filter(u -> !("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null)
-                .ifPresent(u -> reader.problem(TELEGRAM_WEBHOOK_URL + " must be an http(s) URL, was '" + u + "'"));
+        // Telegram calls webhooks over HTTPS only, and on these ports only.
+        Optional<URI> url = reader.url(TELEGRAM_WEBHOOK_URL).filter(u -> {
+            if (!"https".equals(u.getScheme()) || u.getHost() == null) {
+                reader.problem(TELEGRAM_WEBHOOK_URL + " must be an https URL (Telegram calls webhooks over HTTPS only), was '"
+                        + u + "'");
+                return false;
+            }
+            if (u.getPort() != -1 && !WEBHOOK_PORTS.contains(u.getPort())) {
+                reader.problem(TELEGRAM_WEBHOOK_URL + " must use port 443, 80, 88 or 8443 (the ones Telegram calls), was "
+                        + u.getPort());
+                return false;
+            }
+            return true;
+        });
         if (mode == TelegramConfig.Mode.WEBHOOK && reader.text(TELEGRAM_WEBHOOK_URL).isEmpty()) {
             reader.problem(TELEGRAM_WEBHOOK_URL + " is required when " + TELEGRAM_MODE + "=" + WEBHOOK);
         }

@@ -214,8 +214,20 @@ class ConfigLoaderTest {
         env.remove("TELEGRAM_WEBHOOK_SECRET");
         env.put("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook");
         assertThat(problems(env)).containsExactlyInAnyOrder(
-                "TELEGRAM_WEBHOOK_URL must be an http(s) URL, was 'bot.example.org/hook'",
+                "TELEGRAM_WEBHOOK_URL must be an https URL (Telegram calls webhooks over HTTPS only), was 'bot.example.org/hook'",
                 "TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE=webhook");
+
+        env.put("TELEGRAM_WEBHOOK_SECRET", "hook-secret_1");
+        env.put("TELEGRAM_WEBHOOK_URL", "http://bot.example.org/hook");
+        assertThat(problems(env)).containsExactly(
+                "TELEGRAM_WEBHOOK_URL must be an https URL (Telegram calls webhooks over HTTPS only), was 'http://bot.example.org/hook'");
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:8000/hook");
+        assertThat(problems(env)).containsExactly(
+                "TELEGRAM_WEBHOOK_URL must use port 443, 80, 88 or 8443 (the ones Telegram calls), was 8000");
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:8443/hook");
+        assertThat(valid(env, ConfigLoader.Purpose.BOT).telegram().orElseThrow().webhookUrl())
+                .contains(URI.create("https://bot.example.org:8443/hook"));
+        env.remove("TELEGRAM_WEBHOOK_SECRET");
 
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "hook-secret_1");
