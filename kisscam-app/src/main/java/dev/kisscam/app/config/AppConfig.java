@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param telegram empty for commands that do not talk to Telegram
  * @param core the core's settings, the styles requesters may choose among them
  * @param stylesFile STYLES_FILE, where the operator's styles came from, if anywhere
- * @param styleLabels what the frontends call each of the core's styles, per language ({@code en}, {@code ru}):
- *     the operator's label, else the built-in one, else the style's id; in the core's order
+ * @param styleLabels what the operator's STYLES_FILE calls styles, per language ({@code en}, {@code ru}), in the
+ *     core's order: every style it adds, in both languages (its id where the file gives no label), and the
+ *     built-in styles it relabels, in the languages it relabels them; the frontends word the rest themselves
  */
 public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
         Limits limits, Server server, Logging logging, Optional<Path> stylesFile,

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * The styles an operator adds (or rewords) in a {@code .properties} file named by {@value #STYLES_FILE}, UTF-8:
  * {@code <id>.prompt=...} (required: how the kiss looks, words for the video provider),
  * {@code <id>.label.en=...} and {@code <id>.label.ru=...} (what the frontends show). The built-in styles come
- * first, gentle first, and keep their places; new ones follow by id. A style without a label in a language
- * shows its id there. Every problem names the file and the key.
+ * first, gentle first, and keep their places; new ones follow by id. A new style without a label in a
+ * language is labelled with its id there. Every problem names the file and the key.
  */
 final class StylesFile {
     static final String STYLES_FILE = "STYLES_FILE";
@@ -33,7 +33,6 @@ final class StylesFile {
     static final List<String> LANGUAGES = List.of("en", "ru");
 
     private static final Pattern KEY = Pattern.compile("(.+?)\\.(prompt|label\\.(?:en|ru))");
-    private static final Map<String, Map<String, String>> BUILT_IN_LABELS = builtInLabels();
 
     /**
      * What the file says, read and checked.
@@ -51,16 +50,24 @@ final class StylesFile {
             return ids.stream().map(VideoStyle::new).toList();
         }
 
-        /** Every style's label in every language: the file's, else the built-in one, else the id. */
+        /**
+         * The operator's labels, in the order of {@code styles}: every language of every style the file adds (the
+         * id where it gives no label) and the languages it relabels of a built-in style. A built-in style it does
+         * not relabel is absent: the frontends have their own words for those.
+         */
         Map<VideoStyle, Map<String, String>> labelsOf(List<VideoStyle> styles) {
             var all = new LinkedHashMap<VideoStyle, Map<String, String>>();
             for (VideoStyle style : styles) {
+                Map<String, String> given = labels.getOrDefault(style.id(), Map.of());
                 var perLanguage = new LinkedHashMap<String, String>();
                 for (String language : LANGUAGES) {
-                    perLanguage.put(language, labels.getOrDefault(style.id(), Map.of()).getOrDefault(language,
-                            BUILT_IN_LABELS.getOrDefault(style.id(), Map.of()).getOrDefault(language, style.id())));
+                    if (given.containsKey(language) || !KisscamSettings.STYLES.contains(style)) {
+                        perLanguage.put(language, given.getOrDefault(language, style.id()));
+                    }
                 }
-                all.put(style, Collections.unmodifiableMap(perLanguage));
+                if (!perLanguage.isEmpty()) {
+                    all.put(style, Collections.unmodifiableMap(perLanguage));
+                }
             }
             return Collections.unmodifiableMap(all);
         }
@@ -125,16 +132,4 @@ final class StylesFile {
         }
     }
 
-    private static Map<String, Map<String, String>> builtInLabels() {
-        var labels = new LinkedHashMap<String, Map<String, String>>();
-        labels.put("gentle", Map.of("en", "Gentle", "ru", "Нежный"));
-        labels.put("cinematic", Map.of("en", "Cinematic", "ru", "Как в кино"));
-        labels.put("sunset", Map.of("en", "Sunset", "ru", "На закате"));
-        labels.put("rain", Map.of("en", "In the rain", "ru", "Под дождём"));
-        labels.put("snow", Map.of("en", "In the snow", "ru", "Под снегом"));
-        labels.put("cheek-kiss", Map.of("en", "Kiss on the cheek", "ru", "В щёчку"));
-        labels.put("forehead-kiss", Map.of("en", "Kiss on the forehead", "ru", "В лоб"));
-        labels.put("hug-then-kiss", Map.of("en", "Hug, then kiss", "ru", "Обнять и поцеловать"));
-        return Collections.unmodifiableMap(labels);
-    }
 }

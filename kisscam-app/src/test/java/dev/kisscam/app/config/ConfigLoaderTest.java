@@ -384,13 +384,12 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_built_in_styles_come_with_labels_in_english_and_russian() {
+    void without_a_styles_file_the_styles_are_the_built_in_ones_and_the_frontends_label_them() {
         AppConfig config = valid(minimal(), ConfigLoader.Purpose.BOT);
 
         assertThat(config.core().styles()).isEqualTo(KisscamSettings.STYLES);
-        assertThat(config.styleLabels().keySet()).containsExactlyElementsOf(KisscamSettings.STYLES);
-        assertThat(config.styleLabels().get(VideoStyle.GENTLE)).containsEntry("en", "Gentle").containsEntry("ru", "Нежный");
-        assertThat(config.styleLabels().values()).allSatisfy(labels -> assertThat(labels).containsOnlyKeys("en", "ru"));
+        assertThat(config.stylesFile()).isEmpty();
+        assertThat(config.styleLabels()).isEmpty();
     }
 
     @Test
@@ -421,7 +420,11 @@ class ConfigLoaderTest {
                 .containsEntry("ru", "На пляже");
         assertThat(config.styleLabels().get(new VideoStyle("aurora"))).as("no labels: the id")
                 .containsEntry("en", "aurora").containsEntry("ru", "aurora");
-        assertThat(config.styleLabels().get(VideoStyle.GENTLE)).containsEntry("en", "Tender").containsEntry("ru", "Нежный");
+        assertThat(config.styleLabels().get(VideoStyle.GENTLE)).as("relabelled in English only")
+                .containsExactlyEntriesOf(Map.of("en", "Tender"));
+        assertThat(config.styleLabels()).as("in the core's order, built-in relabelled first")
+                .containsOnlyKeys(VideoStyle.GENTLE, new VideoStyle("aurora"), new VideoStyle("beach"));
+        assertThat(config.styleLabels().keySet()).first().isEqualTo(VideoStyle.GENTLE);
         assertThat(ConfigLoader.describe(config)).anyMatch(line -> line.startsWith("STYLES_FILE=" + file)
                 && line.contains("beach"));
     }
