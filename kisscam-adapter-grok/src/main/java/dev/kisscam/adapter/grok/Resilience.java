@@ -62,19 +62,15 @@ final class Resilience {
         // One permit a cycle, so that two submissions are never closer than a cycle apart, not n at a cycle's start.
         submissionLimiter = RateLimiter.of("xai-submissions", RateLimiterConfig.custom()
                 .limitForPeriod(1)
-                .limitRefreshPeriod(submissionSpacing(config))
+                .limitRefreshPeriod(Duration.ofNanos(Duration.ofSeconds(1).toNanos() / config.submitsPerSecond()))
                 .timeoutDuration(limit.maxWait())
                 .build());
     }
 
-    /** The time between two video submissions. */
-    static Duration submissionSpacing(GrokConfig config) {
-        return Duration.ofNanos(Duration.ofSeconds(1).toNanos() / config.submitsPerSecond());
-    }
-
     /** Runs {@code attempt} with retries, rate limit and circuit breaker; failures come out as {@link XaiFailure}. */
     <T> T call(Endpoint endpoint, Supplier<T> attempt) {
-        return guarded(endpoint, endpoint.rateLimited() ? rateLimiter : null, attempt);
+        return guarded(endpoint, endpoint.rateLimited() ? rateLimiter : null, () -> XaiFailure.throttled(endpoint),
+                attempt);
     }
 
     /**
@@ -82,19 +78,19 @@ final class Resilience {
      * time is the provider's rate limit reached here: the submission was not sent.
      */
     <T> T submission(Supplier<T> attempt) {
-        return guarded(Endpoint.VIDEO, submissionLimiter, attempt);
+        return guarded(Endpoint.VIDEO, submissionLimiter,
+                () -> XaiFailure.submissionsThrottled(submissionLimiter.getRateLimiterConfig().getLimitRefreshPeriod()),
+                attempt);
     }
 
-    private <T> T guarded(Endpoint endpoint, RateLimiter limiter, Supplier<T> attempt) {
+    private <T> T guarded(Endpoint endpoint, RateLimiter limiter, Supplier<XaiFailure> noPermit, Supplier<T> attempt) {
         CircuitBreaker breaker = breakers.get(endpoint);
         Supplier<T> guarded = () -> {
             if (limiter != null && !limiter.acquirePermission()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw XaiFailure.interrupted(endpoint, null);
                 }
-                throw limiter == submissionLimiter
-                        ? XaiFailure.submissionsThrottled(limiter.getRateLimiterConfig().getLimitRefreshPeriod())
-                        : XaiFailure.throttled(endpoint);
+                throw noPermit.get();
             }
             return breaker.executeSupplier(attempt);
         };
