@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.core.domain.GenerationTicket;
+import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.MediaReader;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -227,5 +229,41 @@ class MeteredVideoGeneratorTest extends VideoGeneratorContract {
         public PollingPolicy pollingPolicy() {
             return provider.pollingPolicy();
         }
+    }
+
+    @Test
+    void the_providers_estimate_passes_through_uncounted() {
+        var estimate = new Spend("grok-imagine-video", 3_020_000_000L);
+        var pricing = new VideoGenerator() {
+            @Override
+            public GenerationTicket submit(GenerationRequest request, MediaReader media) {
+                return provider.submit(request, media);
+            }
+
+            @Override
+            public GenerationStatus poll(GenerationTicket ticket) {
+                return provider.poll(ticket);
+            }
+
+            @Override
+            public InputStream openVideo(GenerationStatus.Ready ready) {
+                return provider.openVideo(ready);
+            }
+
+            @Override
+            public PollingPolicy pollingPolicy() {
+                return provider.pollingPolicy();
+            }
+
+            @Override
+            public Optional<Spend> estimate(GenerationRequest request) {
+                return Optional.of(estimate);
+            }
+        };
+        var metered = new MeteredVideoGenerator(pricing, registry);
+
+        assertThat(metered.estimate(onePhotoOfTwo())).contains(estimate);
+        assertThat(registry.getMeters()).as("no call was made").noneMatch(meter -> meter.getId().getName()
+                .startsWith("kisscam_provider_calls"));
     }
 }
