@@ -9,6 +9,8 @@ import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,8 @@ public final class ConfigLoader {
     static final String GROK = "grok";
     static final String LOCAL = "local";
     static final String S3 = "s3";
+    static final String TRUE = "true";
+    static final String FALSE = "false";
 
     private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
 
@@ -67,8 +71,9 @@ public final class ConfigLoader {
             TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             VIDEO_PROVIDER, GrokConfig.GROK_API_KEY, GrokConfig.GROK_API_URL, GrokConfig.GROK_VIDEO_MODEL,
             GrokConfig.GROK_VISION_MODEL, GrokConfig.GROK_POLL_INTERVAL, GrokConfig.GROK_GENERATION_TIMEOUT,
-            GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
-            GrokConfig.VIDEO_RESOLUTION,
+            GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_SUBMITS_PER_SECOND, GrokConfig.GROK_TWO_PHOTO_MODE,
+            GrokConfig.GROK_GENERATE_AUDIO, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
+            GrokConfig.VIDEO_RESOLUTION, StylesFile.STYLES_FILE,
             KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD, REFUSED_PHOTOS_LIMIT,
             KisscamSettings.REPEAT_CACHE_WINDOW,
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
@@ -103,9 +108,12 @@ public final class ConfigLoader {
 
     private Loaded read(Purpose purpose) {
         Optional<AppConfig.Telegram> telegram = purpose == Purpose.BOT ? telegram() : Optional.empty();
-        Optional<AppConfig.Provider> provider = provider();
+        Optional<Path> stylesFile = reader.path(StylesFile.STYLES_FILE);
+        StylesFile.Styles styles = stylesFile.map(this::styles).orElse(StylesFile.Styles.NONE);
+        Optional<AppConfig.Provider> provider = provider(styles);
         Optional<AppConfig.Storage> storage = storage();
-        Optional<KisscamSettings> core = core();
+        Optional<KisscamSettings> core = core(styles);
+        core.ifPresent(settings -> provider.ifPresent(chosen -> everyStyleWorded(settings, chosen)));
         var limits = limits();
         var server = server();
         var logging = logging();
@@ -113,7 +121,24 @@ public final class ConfigLoader {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging));
+                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles())));
+    }
+
+    private StylesFile.Styles styles(Path file) {
+        var problems = new ArrayList<String>();
+        StylesFile.Styles styles = StylesFile.read(file, problems);
+        problems.forEach(reader::problem);
+        return styles;
+    }
+
+    /** A style the provider cannot put into words could be chosen but never made: refuse it at start. */
+    private void everyStyleWorded(KisscamSettings core, AppConfig.Provider provider) {
+        switch (provider) {
+            case AppConfig.Provider.Grok(GrokConfig grok) -> core.styles().stream()
+                    .filter(style -> !grok.wordsStyle(style.id()))
+                    .forEach(style -> reader.problem("the style '" + style.id() + "' has no prompt in the Grok adapter's"
+                            + " style table; add '" + style.id() + ".prompt' to " + StylesFile.STYLES_FILE));
+        }
     }
 
     private Optional<AppConfig.Telegram> telegram() {
@@ -151,11 +176,11 @@ public final class ConfigLoader {
         return url;
     }
 
-    private Optional<AppConfig.Provider> provider() {
-        return choose(VIDEO_PROVIDER, List.of(new Option<>(GROK, () -> grok().map(AppConfig.Provider.Grok::new))));
+    private Optional<AppConfig.Provider> provider(StylesFile.Styles styles) {
+        return choose(VIDEO_PROVIDER, List.of(new Option<>(GROK, () -> grok(styles).map(AppConfig.Provider.Grok::new))));
     }
 
-    private Optional<GrokConfig> grok() {
+    private Optional<GrokConfig> grok(StylesFile.Styles styles) {
         var grok = GrokConfig.builder(reader.text(GrokConfig.GROK_API_KEY).orElse(null));
         reader.url(GrokConfig.GROK_API_URL).ifPresent(grok::baseUrl);
         reader.text(GrokConfig.GROK_USER_HASH_SECRET).ifPresent(grok::userHashSecret);
@@ -164,6 +189,12 @@ public final class ConfigLoader {
         reader.seconds(GrokConfig.GROK_POLL_INTERVAL).ifPresent(grok::pollInterval);
         reader.seconds(GrokConfig.GROK_GENERATION_TIMEOUT).ifPresent(grok::generationTimeout);
         reader.integer(GrokConfig.GROK_REQUESTS_PER_SECOND).ifPresent(grok::requestsPerSecond);
+        reader.integer(GrokConfig.GROK_SUBMITS_PER_SECOND).ifPresent(grok::submitsPerSecond);
+        choose(GrokConfig.GROK_TWO_PHOTO_MODE, Arrays.stream(GrokConfig.TwoPhotoMode.values())
+                .map(mode -> new Option<>(mode.word(), () -> Optional.of(mode))).toList()).ifPresent(grok::twoPhotoMode);
+        reader.oneOf(GrokConfig.GROK_GENERATE_AUDIO, List.of(TRUE, FALSE), TRUE)
+                .ifPresent(word -> grok.generateAudio(word.equals(TRUE)));
+        styles.prompts().forEach(grok::stylePrompt);
         reader.integer(GrokConfig.VIDEO_DURATION).ifPresent(grok::durationSeconds);
         reader.text(GrokConfig.VIDEO_RESOLUTION).map(word -> word.toLowerCase(Locale.ROOT)).ifPresent(grok::resolution);
         return accepted(grok::build);
@@ -195,11 +226,11 @@ public final class ConfigLoader {
         });
     }
 
-    private Optional<KisscamSettings> core() {
+    private Optional<KisscamSettings> core(StylesFile.Styles styles) {
         Optional<Integer> generations = reader.integer(KisscamSettings.MAX_CONCURRENT_GENERATIONS);
         Optional<Duration> repeatWindow = reader.seconds(KisscamSettings.REPEAT_CACHE_WINDOW);
         return accepted(() -> {
-            KisscamSettings settings = KisscamSettings.defaults();
+            KisscamSettings settings = KisscamSettings.defaults().withStyles(styles.choice());
             settings = generations.map(settings::withMaxConcurrentGenerations).orElse(settings);
             return repeatWindow.map(settings::withRepeatWindow).orElse(settings);
         });

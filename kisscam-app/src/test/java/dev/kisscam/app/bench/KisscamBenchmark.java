@@ -48,7 +48,8 @@ class KisscamBenchmark {
         Machine.describe(report);
         report.line("bot JVM options: " + (ChildBot.JVM_ARGS.isEmpty() ? "none (default heap)" : ChildBot.JVM_ARGS)
                 + "; GROK_POLL_INTERVAL=" + BenchRig.POLL_INTERVAL.toMillis()
-                + " ms; GROK_REQUESTS_PER_SECOND=100000; REPEAT_CACHE_WINDOW=0; LOG_LEVEL=WARN");
+                + " ms; GROK_REQUESTS_PER_SECOND=100000; GROK_SUBMITS_PER_SECOND=100000; REPEAT_CACHE_WINDOW=0;"
+                + " LOG_LEVEL=WARN");
     }
 
     @Test

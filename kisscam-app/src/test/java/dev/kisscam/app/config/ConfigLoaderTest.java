@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class ConfigLoaderTest {
     void what_is_set_reaches_the_adapters_records() {
         var env = minimal();
         env.put("GROK_API_URL", "http://127.0.0.1:9/v1");
-        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-2");
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-1.5");
         env.put("GROK_VISION_MODEL", "grok-5");
         env.put("GROK_GENERATION_TIMEOUT", "120");
         env.put("GROK_REQUESTS_PER_SECOND", "25");
@@ -101,7 +103,7 @@ class ConfigLoaderTest {
         AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
 
         assertThat(grok(config).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
-        assertThat(grok(config).videoModel()).isEqualTo("grok-imagine-video-2");
+        assertThat(grok(config).videoModel()).isEqualTo("grok-imagine-video-1.5");
         assertThat(grok(config).visionModel()).isEqualTo("grok-5");
         assertThat(grok(config).generationTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(grok(config).rateLimit().permits()).isEqualTo(25);
@@ -386,5 +388,135 @@ class ConfigLoaderTest {
         } finally {
             readOnly.toFile().setWritable(true);
         }
+    }
+
+    // ---- video model, pacing, two photos, styles ----
+
+    @Test
+    void submissions_two_photos_and_audio_have_defaults_and_are_read() {
+        AppConfig defaults = valid(minimal(), ConfigLoader.Purpose.BOT);
+        var env = minimal();
+        env.put("GROK_SUBMITS_PER_SECOND", "3");
+        env.put("GROK_TWO_PHOTO_MODE", "Collage");
+        env.put("GROK_GENERATE_AUDIO", "FALSE");
+        AppConfig set = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(grok(defaults).submitsPerSecond()).isEqualTo(1);
+        assertThat(grok(defaults).twoPhotoMode()).isEqualTo(GrokConfig.TwoPhotoMode.REFERENCE);
+        assertThat(grok(defaults).generateAudio()).isTrue();
+        assertThat(ConfigLoader.describe(defaults)).contains("GROK_SUBMITS_PER_SECOND=1", "GROK_TWO_PHOTO_MODE=reference",
+                "GROK_GENERATE_AUDIO=true");
+        assertThat(grok(set).submitsPerSecond()).isEqualTo(3);
+        assertThat(grok(set).twoPhotoMode()).isEqualTo(GrokConfig.TwoPhotoMode.COLLAGE);
+        assertThat(grok(set).generateAudio()).isFalse();
+        assertThat(ConfigLoader.describe(set)).contains("GROK_TWO_PHOTO_MODE=collage", "GROK_GENERATE_AUDIO=false");
+    }
+
+    @Test
+    void a_two_photo_mode_audio_switch_or_submission_rate_out_of_range_is_a_problem() {
+        var env = minimal();
+        env.put("GROK_TWO_PHOTO_MODE", "mosaic");
+        env.put("GROK_GENERATE_AUDIO", "yes");
+        env.put("GROK_SUBMITS_PER_SECOND", "0");
+
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "GROK_TWO_PHOTO_MODE must be one of reference, collage, was 'mosaic'",
+                "GROK_GENERATE_AUDIO must be one of true, false, was 'yes'",
+                "GROK_SUBMITS_PER_SECOND must be between 1 and 100000, was 0");
+    }
+
+    @Test
+    void a_resolution_the_model_lacks_or_an_unknown_model_stops_the_start_with_a_clear_problem() {
+        var env = minimal();
+        env.put("VIDEO_RESOLUTION", "1080p");
+        assertThat(problems(env)).containsExactly("VIDEO_RESOLUTION=1080p is not offered by"
+                + " GROK_VIDEO_MODEL=grok-imagine-video, which offers 480p, 720p; choose one of those or a model that"
+                + " offers 1080p");
+
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-1.5");
+        assertThat(grok(valid(env, ConfigLoader.Purpose.BOT)).resolution()).isEqualTo("1080p");
+
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-beta");
+        assertThat(problems(env)).singleElement().asString().startsWith("GROK_VIDEO_MODEL must be one of "
+                + "grok-imagine-video, grok-imagine-video-1.5, grok-imagine-video-1.5-lite, was 'grok-imagine-video-beta'");
+    }
+
+    @Test
+    void without_a_styles_file_the_styles_are_the_built_in_ones_and_the_frontends_label_them() {
+        AppConfig config = valid(minimal(), ConfigLoader.Purpose.BOT);
+
+        assertThat(config.core().styles()).isEqualTo(KisscamSettings.STYLES);
+        assertThat(config.stylesFile()).isEmpty();
+        assertThat(config.styleLabels()).isEmpty();
+    }
+
+    @Test
+    void a_styles_file_adds_styles_after_the_built_in_ones_with_prompts_for_the_provider_and_labels_for_the_frontends(
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("styles.properties");
+        Files.writeString(file, """
+                # a new style, and other words for a built-in one
+                beach.prompt = a kiss on a beach at night, waves in the moonlight
+                beach.label.en = On the beach
+                beach.label.ru = На пляже
+                aurora.prompt = a kiss under the northern lights
+                gentle.label.en = Tender
+                rain.prompt = a kiss in a summer downpour
+                """);
+        var env = minimal();
+        env.put("STYLES_FILE", file.toString());
+
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(config.core().styles().subList(0, KisscamSettings.STYLES.size())).isEqualTo(KisscamSettings.STYLES);
+        assertThat(config.core().styles().subList(KisscamSettings.STYLES.size(), config.core().styles().size()))
+                .containsExactly(new VideoStyle("aurora"), new VideoStyle("beach"));
+        assertThat(config.core().defaultStyle()).isEqualTo(VideoStyle.GENTLE);
+        assertThat(grok(config).stylePrompts()).containsEntry("beach", "a kiss on a beach at night, waves in the moonlight")
+                .containsEntry("rain", "a kiss in a summer downpour").containsKey("gentle");
+        assertThat(config.styleLabels().get(new VideoStyle("beach"))).containsEntry("en", "On the beach")
+                .containsEntry("ru", "На пляже");
+        assertThat(config.styleLabels().get(new VideoStyle("aurora"))).as("no labels: the id")
+                .containsEntry("en", "aurora").containsEntry("ru", "aurora");
+        assertThat(config.styleLabels().get(VideoStyle.GENTLE)).as("relabelled in English only")
+                .containsExactlyEntriesOf(Map.of("en", "Tender"));
+        assertThat(config.styleLabels()).as("in the core's order, built-in relabelled first")
+                .containsOnlyKeys(VideoStyle.GENTLE, new VideoStyle("aurora"), new VideoStyle("beach"));
+        assertThat(config.styleLabels().keySet()).first().isEqualTo(VideoStyle.GENTLE);
+        assertThat(ConfigLoader.describe(config)).anyMatch(line -> line.startsWith("STYLES_FILE=" + file)
+                && line.contains("beach"));
+    }
+
+    @Test
+    void a_styles_file_with_problems_is_a_configuration_problem_naming_the_file_and_key(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("styles.properties");
+        Files.writeString(file, """
+                beach.prompt = on a beach
+                beach.colour = blue
+                Night-Walk.prompt = a walk at night
+                picnic.label.en = Picnic
+                default.prompt = anything
+                """);
+        var env = minimal();
+        env.put("STYLES_FILE", file.toString());
+
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "STYLES_FILE " + file + ": unknown key 'beach.colour'; the keys are <id>.prompt, <id>.label.en and"
+                        + " <id>.label.ru",
+                "STYLES_FILE " + file + ", key 'Night-Walk.prompt': the style id 'Night-Walk' must be 1 to 32 lower-case"
+                        + " letters, digits or dashes",
+                "STYLES_FILE " + file + ": the style 'picnic' has no 'picnic.prompt'",
+                "STYLES_FILE " + file + ", key 'default.prompt': the style id 'default' is reserved: it stands for the"
+                        + " first style");
+    }
+
+    @Test
+    void a_styles_file_that_cannot_be_read_is_a_problem_not_a_crash(@TempDir Path dir) {
+        var env = minimal();
+        env.put("STYLES_FILE", dir.resolve("missing.properties").toString());
+
+        assertThat(problems(env)).singleElement().asString()
+                .startsWith("STYLES_FILE " + dir.resolve("missing.properties") + " cannot be read: NoSuchFileException");
     }
 }
