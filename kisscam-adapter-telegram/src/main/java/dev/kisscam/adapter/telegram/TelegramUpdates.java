@@ -3,17 +3,21 @@ package dev.kisscam.adapter.telegram;
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * Users' messages into the core: commands, photos, albums and button presses, each chat's in order. Started
- * once: it registers the command menu and, in long-polling mode, starts polling; in webhook mode mount
+ * once: it registers the command menu and the bot's descriptions and, in long-polling mode, starts polling; in webhook mode mount
  * {@link #webhookHandler()} on an HTTP server. Made by {@link TelegramAdapters#updates}.
  */
 public final class TelegramUpdates implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TelegramUpdates.class.getName());
     /** Longer than the 50 s a long poll may wait for updates. */
     private static final Duration POLL_READ_TIMEOUT = Duration.ofSeconds(75);
 
@@ -27,7 +31,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private LongPolling polling;
 
     TelegramUpdates(TelegramConfig config, BotApi api, OkHttpClient http, ScheduledExecutorService timers,
-            StatusBoard board, CorePorts core) {
+            StatusBoard board, TelegramDelivery delivery, CorePorts core) {
         this.config = config;
         this.api = api;
         this.http = http;
@@ -35,7 +39,7 @@ public final class TelegramUpdates implements AutoCloseable {
         var files = new TelegramFiles(api, http, config);
         var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
         var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
-        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent, awaitingTurn);
+        var photos = new PhotoFlow(core, files, board, delivery, replies, lanes, awaitingConsent, awaitingTurn);
         this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
         var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
@@ -54,6 +58,7 @@ public final class TelegramUpdates implements AutoCloseable {
             throw new IllegalStateException("the Telegram updates are already started");
         }
         registerCommandMenu();
+        describeBot();
         turns.start();
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), TelegramAdapters.telegramUrl(config),
@@ -99,6 +104,32 @@ public final class TelegramUpdates implements AutoCloseable {
         api.call(turn, Commands.menu(Texts.of(Texts.ENGLISH), null));
         for (String language : Commands.RUSSIAN_MENU_LANGUAGES) {
             api.call(turn, Commands.menu(Texts.of(Texts.RUSSIAN), language));
+        }
+    }
+
+    /**
+     * What a user reads about the bot before the first message (the description) and on its profile (the
+     * short one), in English by default and for English speakers, in Russian for those who get the Russian
+     * menu. Only words: a failure is logged and the bot serves all the same.
+     */
+    private void describeBot() {
+        var turn = FloodControl.Turn.botWide(FloodControl.Priority.ANSWER);
+        var languages = new ArrayList<String>();
+        languages.add(null);
+        languages.add(Texts.ENGLISH.getLanguage());
+        languages.addAll(Commands.RUSSIAN_MENU_LANGUAGES);
+        for (String language : languages) {
+            Texts texts = Texts.of(Texts.localeFor(language));
+            String which = language == null ? "default" : language;
+            try {
+                api.call(turn, SetMyDescription.builder().description(texts.get("description"))
+                        .languageCode(language).build());
+                api.call(turn, SetMyShortDescription.builder().shortDescription(texts.get("description.short"))
+                        .languageCode(language).build());
+            } catch (TelegramCallException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not set the bot's " + which
+                        + " description; the bot serves without it: " + e.getMessage());
+            }
         }
     }
 

@@ -104,6 +104,16 @@ public final class FakeBotApi implements AutoCloseable {
         push(photoUpdate(user, user.id(), image, null));
     }
 
+    /** A compressed photo with a caption, exactly as the user typed it. */
+    public void sendPhoto(User user, byte[] image, String caption) {
+        push(withCaption(photoUpdate(user, user.id(), image, null), caption));
+    }
+
+    /** One item of an album with a caption; Telegram puts an album's caption on one of its items. */
+    public void sendAlbumPhoto(User user, byte[] image, String mediaGroupId, String caption) {
+        push(withCaption(photoUpdate(user, user.id(), image, mediaGroupId), caption));
+    }
+
     /** A compressed photo the user posts in another chat, such as a group (negative ids) the bot is in. */
     public void sendPhoto(User user, long chatId, byte[] image) {
         push(photoUpdate(user, chatId, image, null));
@@ -349,7 +359,10 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "setMyCommands",
             "sendMessage", "editMessageText", "sendChatAction", "sendVideo", "getFile", "answerCallbackQuery",
-            "setWebhook");
+            "setWebhook", "setMyDescription", "setMyShortDescription");
+    /** The Bot API's limits: a description of 0-512 characters, a short one of 0-120. */
+    private static final int MAX_DESCRIPTION = 512;
+    private static final int MAX_SHORT_DESCRIPTION = 120;
 
     private void method(HttpExchange exchange, String requested) throws IOException {
         // Telegram reads method names case-insensitively; TelegramBots' poller asks for "getupdates".
@@ -406,6 +419,18 @@ public final class FakeBotApi implements AutoCloseable {
             case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" ->
                     answer(call, exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
             case "sendMessage", "editMessageText" -> answer(call, exchange, 200, ok(sentMessage(params)));
+            case "setMyDescription", "setMyShortDescription" -> {
+                boolean isShort = method.equals("setMyShortDescription");
+                String text = params.path(isShort ? "short_description" : "description").asText("");
+                String language = params.path("language_code").asText("");
+                if (text.length() > (isShort ? MAX_SHORT_DESCRIPTION : MAX_DESCRIPTION)) {
+                    answer(call, exchange, 400, error(400, "Bad Request: description is too long"));
+                } else if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
+                    answer(call, exchange, 400, error(400, "Bad Request: invalid language code specified"));
+                } else {
+                    answer(call, exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
+                }
+            }
             case "sendVideo" -> {
                 if (forgotten(params.path("video").asText())) {
                     answer(call, exchange, 400, error(400, "Bad Request: wrong file identifier/HTTP URL specified"));
@@ -597,6 +622,11 @@ public final class FakeBotApi implements AutoCloseable {
             message.put("media_group_id", mediaGroupId);
         }
         return update(message);
+    }
+
+    private static ObjectNode withCaption(ObjectNode update, String caption) {
+        ((ObjectNode) update.get("message")).put("caption", caption);
+        return update;
     }
 
     private ObjectNode callbackUpdate(User user, int messageId, String data) {
