@@ -73,7 +73,8 @@ class WishesAndStylesTest {
         bot = BotRig.longPolling();
         bot.consented(user);
         String huge = "slowly dancing ".repeat(70);
-        List<String> captions = List.of(" \n\t  ", "\u0007on\u0000 a\u200b boat\r\n", huge, "💋🌅");
+        List<String> captions = List.of(" \n\t  ", "\u0007on\u0000 a\u200b boat\r\n", huge, "💋🌅",
+                "a" + "💋".repeat(150));
 
         for (int i = 0; i < captions.size(); i++) {
             byte[] photo = TestImages.jpeg(640, 480, 110 + i);
@@ -90,6 +91,8 @@ class WishesAndStylesTest {
         assertThat(wishes.get(2)).hasValueSatisfying(wish -> assertThat(wish)
                 .hasSizeLessThanOrEqualTo(Wish.MAX_LENGTH).startsWith("slowly dancing slowly").doesNotEndWith(" "));
         assertThat(wishes.get(3)).contains("💋🌅");
+        assertThat(wishes.get(4)).as("cut between two emoji, never inside one").hasValueSatisfying(wish ->
+                assertThat(wish.codePoints()).noneMatch(c -> Character.getType(c) == Character.SURROGATE));
     }
 
     @Test
