@@ -3,12 +3,9 @@ package dev.kisscam.adapter.telegram;
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
-import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
-import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
@@ -17,7 +14,6 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
  * {@link #webhookHandler()} on an HTTP server. Made by {@link TelegramAdapters#updates}.
  */
 public final class TelegramUpdates implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(TelegramUpdates.class.getName());
     /** Longer than the 50 s a long poll may wait for updates. */
     private static final Duration POLL_READ_TIMEOUT = Duration.ofSeconds(75);
 
@@ -28,6 +24,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private final UpdateRouter router;
     private final TurnWatch turns;
     private volatile boolean started;
+    private Thread describing;
     private LongPolling polling;
 
     TelegramUpdates(TelegramConfig config, BotApi api, OkHttpClient http, ScheduledExecutorService timers,
@@ -48,7 +45,8 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     /**
-     * Registers the command menu in Russian and English and, in long-polling mode, starts polling. Throws
+     * Registers the command menu in Russian and English, sets the bot's descriptions on a thread of their own
+     * (a failure there is only logged) and, in long-polling mode, starts polling. Throws
      * {@link TelegramCallException} when Telegram cannot be reached.
      *
      * @throws IllegalStateException when started before
@@ -58,7 +56,8 @@ public final class TelegramUpdates implements AutoCloseable {
             throw new IllegalStateException("the Telegram updates are already started");
         }
         registerCommandMenu();
-        describeBot();
+        // Off the way to the first update: Telegram may ask a bot that changes them often to wait a long time.
+        describing = Thread.ofVirtual().name("telegram-descriptions").start(new BotDescriptions(api)::update);
         turns.start();
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), TelegramAdapters.telegramUrl(config),
@@ -107,35 +106,12 @@ public final class TelegramUpdates implements AutoCloseable {
         }
     }
 
-    /**
-     * What a user reads about the bot before the first message (the description) and on its profile (the
-     * short one), in English by default and for English speakers, in Russian for those who get the Russian
-     * menu. Only words: a failure is logged and the bot serves all the same.
-     */
-    private void describeBot() {
-        var turn = FloodControl.Turn.botWide(FloodControl.Priority.ANSWER);
-        var languages = new ArrayList<String>();
-        languages.add(null);
-        languages.add(Texts.ENGLISH.getLanguage());
-        languages.addAll(Commands.RUSSIAN_MENU_LANGUAGES);
-        for (String language : languages) {
-            Texts texts = Texts.of(Texts.localeFor(language));
-            String which = language == null ? "default" : language;
-            try {
-                api.call(turn, SetMyDescription.builder().description(texts.get("description"))
-                        .languageCode(language).build());
-                api.call(turn, SetMyShortDescription.builder().shortDescription(texts.get("description.short"))
-                        .languageCode(language).build());
-            } catch (TelegramCallException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not set the bot's " + which
-                        + " description; the bot serves without it: " + e.getMessage());
-            }
-        }
-    }
-
     /** Stops polling and lets running updates finish briefly. */
     @Override
     public synchronized void close() {
+        if (describing != null) {
+            describing.interrupt();
+        }
         if (polling != null) {
             polling.close();
         }

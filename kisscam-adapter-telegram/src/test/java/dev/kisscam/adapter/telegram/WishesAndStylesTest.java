@@ -268,34 +268,62 @@ class WishesAndStylesTest {
     }
 
     @Test
-    void the_descriptions_are_set_in_each_language_and_a_failure_does_not_stop_the_bot() throws Exception {
-        bot = BotRig.afterSettingUp(telegram -> telegram.failNext("setMyShortDescription", 1000));
+    void the_descriptions_are_set_in_each_language_without_holding_up_the_bot() throws Exception {
+        bot = BotRig.afterSettingUp(telegram -> telegram.hold("getMyDescription"));
         bot.consented(user);
+        byte[] photo = TestImages.jpeg(640, 480, 180);
+        bot.detector.sees(photo, 2);
 
-        List<BotApiCall> descriptions = bot.telegram.calls("setMyDescription");
+        bot.telegram.sendPhoto(user, photo);
+        bot.telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        bot.telegram.release("getMyDescription");
+
+        List<BotApiCall> descriptions = bot.telegram.awaitCalls("setMyDescription", 5, WAIT);
+        List<BotApiCall> shortOnes = bot.telegram.awaitCalls("setMyShortDescription", 5, WAIT);
         assertThat(descriptions).extracting(c -> c.params().path("language_code").asText(""))
                 .containsExactly("", "en", "ru", "uk", "be");
         assertThat(descriptions.get(1).params().path("description").asText())
                 .isEqualTo(Texts.of(Texts.ENGLISH).get("description")).contains("two people");
         assertThat(descriptions.get(2).params().path("description").asText())
                 .isEqualTo(Texts.of(Texts.RUSSIAN).get("description")).contains("двух людей");
-        assertThat(bot.telegram.calls()).filteredOn(c -> c.method().equals("setMyDescription"))
-                .allSatisfy(c -> assertThat(bot.telegram.answeredWith(c)).isEqualTo(200));
-        assertThat(bot.telegram.calls("setMyShortDescription")).isNotEmpty()
-                .allSatisfy(c -> assertThat(bot.telegram.answeredWith(c)).isEqualTo(500));
-
-        byte[] photo = TestImages.jpeg(640, 480, 180);
-        bot.detector.sees(photo, 2);
-        bot.telegram.sendPhoto(user, photo);
-        bot.telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(shortOnes.get(2).params().path("short_description").asText())
+                .isEqualTo(Texts.of(Texts.RUSSIAN).get("description.short"));
+        assertThat(bot.telegram.calls()).filteredOn(c -> c.method().startsWith("setMy") && c.method().endsWith("Description"))
+                .as("within the Bot API's lengths").allSatisfy(c -> assertThat(bot.telegram.answeredWith(c)).isEqualTo(200));
     }
 
     @Test
-    void the_short_descriptions_fit_the_bot_api() throws Exception {
-        bot = BotRig.longPolling();
+    void descriptions_telegram_shows_already_are_not_set_again() throws Exception {
+        Texts english = Texts.of(Texts.ENGLISH);
+        Texts russian = Texts.of(Texts.RUSSIAN);
+        bot = BotRig.afterSettingUp(telegram -> {
+            telegram.describedAs("", english.get("description"), english.get("description.short"));
+            telegram.describedAs("ru", russian.get("description"), russian.get("description.short"));
+        });
 
-        assertThat(bot.telegram.calls("setMyShortDescription")).hasSize(5)
-                .allSatisfy(c -> assertThat(bot.telegram.answeredWith(c)).isEqualTo(200));
+        List<BotApiCall> set = bot.telegram.awaitCalls("setMyShortDescription", 3, WAIT);
+
+        assertThat(set).extracting(c -> c.params().path("language_code").asText("")).containsExactly("en", "uk", "be");
+        assertThat(bot.telegram.calls("setMyDescription")).extracting(c -> c.params().path("language_code").asText(""))
+                .containsExactly("en", "uk", "be");
+    }
+
+    @Test
+    void a_description_telegram_refuses_is_logged_and_the_bot_serves_all_the_same() throws Exception {
+        bot = BotRig.afterSettingUp(telegram -> telegram.failNext("setMyShortDescription", 1000));
+        bot.consented(user);
+
+        // Every language's short description is tried until the attempts run out; the long ones are set.
+        bot.telegram.awaitCalls("setMyDescription", 5, WAIT);
+        bot.telegram.await(c -> c.method().equals("setMyShortDescription")
+                && c.params().path("language_code").asText("").equals("be") && bot.telegram.answeredWith(c) == 500, WAIT);
+        byte[] photo = TestImages.jpeg(640, 480, 181);
+        bot.detector.sees(photo, 2);
+        bot.telegram.sendPhoto(user, photo);
+
+        bot.telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(bot.telegram.calls("setMyShortDescription")).allSatisfy(c ->
+                assertThat(bot.telegram.answeredWith(c)).isEqualTo(500));
     }
 
     /**
