@@ -27,17 +27,11 @@ record Screen(String text, List<List<Button>> rows) {
 
     /** The inline keyboard, or null for none (an edit without one removes the old buttons). */
     InlineKeyboardMarkup markup() {
-        return markup(rows);
-    }
-
-    static InlineKeyboardMarkup markup(List<List<Button>> rows) {
         if (rows.isEmpty()) {
             return null;
         }
-        var keyboard = rows.stream().map(row -> new InlineKeyboardRow(row.stream()
-                .filter(b -> b.action().fits())
+        return InlineKeyboardMarkup.builder().keyboard(rows.stream().map(row -> new InlineKeyboardRow(row.stream()
                 .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.action().encode()).build())
-                .toList())).filter(row -> !row.isEmpty()).toList();
-        return keyboard.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(keyboard).build();
+                .toList())).toList()).build();
     }
 }

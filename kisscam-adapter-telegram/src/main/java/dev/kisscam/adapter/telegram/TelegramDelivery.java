@@ -125,8 +125,8 @@ final class TelegramDelivery implements Delivery {
         status.update(new StatusMessage.Step(StatusMessage.Phase.SENDING, 0), Screen.of(texts.get("status.sending")));
         actions.keepUploading(job.id(), status.chatId());
         try {
-            sendVideo(ReplyAddress.of(job.requester()).chatId(), video, texts.get("video.caption"),
-                    Screen.markup(styles.takeRows(texts, job.id())));
+            sendVideo(ReplyAddress.of(job.requester()).chatId(), video,
+                    new Screen(texts.get("video.caption"), styles.takeRows(texts, job.id())));
         } finally {
             actions.stop(job.id());
         }
@@ -158,7 +158,10 @@ final class TelegramDelivery implements Delivery {
         board.notice(ReplyAddress.of(requester).chatId(), Screen.of(texts(requester).get("draft.expired")));
     }
 
-    private void sendVideo(long chatId, Video video, String caption, InlineKeyboardMarkup buttons) {
+    /** The video with {@code screen}'s text as its caption and its buttons under it. */
+    private void sendVideo(long chatId, Video video, Screen screen) {
+        String caption = screen.text();
+        InlineKeyboardMarkup buttons = screen.markup();
         byte[] bytes = read(video);
         String content = sha256(bytes);
         String fileId;
