@@ -53,6 +53,11 @@ final class BotDescriptions {
                             .languageCode(language).build());
                 }
             } catch (TelegramCallException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // The bot stops: nothing went wrong with Telegram.
+                    LOG.log(System.Logger.Level.DEBUG, "the bot stopped while setting its descriptions");
+                    return;
+                }
                 LOG.log(System.Logger.Level.WARNING, "could not set the bot's "
                         + (language == null ? "default" : language) + " description; the bot serves without it: "
                         + e.getMessage());
