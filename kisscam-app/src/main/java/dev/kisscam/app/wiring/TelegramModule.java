@@ -23,11 +23,6 @@ final class TelegramModule extends AbstractModule {
     private final TelegramConfig config;
     private final StyleLabels styles;
 
-    /** The core's styles with the bot's own labels: no operator labels are configured yet. */
-    TelegramModule(TelegramConfig config, List<VideoStyle> styles) {
-        this(config, styles, Map.of());
-    }
-
     /**
      * @param styles         the core's styles, its default first ({@code KisscamSettings.styles()})
      * @param operatorLabels the operator's labels by style and language code, over the bot's own texts
