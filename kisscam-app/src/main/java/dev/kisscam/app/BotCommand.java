@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.kisscam.app.bot.BotLifecycle;
+import dev.kisscam.app.bot.RefusedConfiguration;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.wiring.Modules;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
 
 /** {@code kisscam bot}: runs the Telegram bot until the process is told to stop (SIGTERM, Ctrl-C). */
 @Command(name = "bot", mixinStandardHelpOptions = true,
-        description = "Run the Telegram bot: serves users until stopped with SIGTERM or Ctrl-C.")
+        description = "Run the Telegram bot: serves users until stopped with SIGTERM or Ctrl-C.",
+        footerHeading = "%nSettings:%n",
+        footer = {"It reads its settings from the environment, then from a .env file in the working directory.",
+            "TELEGRAM_BOT_TOKEN (from @BotFather) and GROK_API_KEY (from console.x.ai) are required; every other",
+            "setting has a default. .env.example lists and explains them all (TELEGRAM_MODE, STORAGE_PATH, PORT,",
+            "LOG_LEVEL, ...). A configuration problem is reported with all the others and exits with status 2."})
 final class BotCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(BotCommand.class.getName());
 
@@ -62,7 +68,7 @@ final class BotCommand implements Callable<Integer> {
                 : cause.getMessage();
         LOG.log(System.Logger.Level.ERROR, "kisscam could not start: " + why);
         launch.err().println("kisscam: could not start: " + why);
-        return 1;
+        return cause instanceof RefusedConfiguration ? Launch.BAD_CONFIGURATION : 1;
     }
 
     /** What actually went wrong: the first cause that is not Guice's or reflection's wrapping of it. */

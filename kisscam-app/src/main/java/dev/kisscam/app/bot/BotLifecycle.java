@@ -3,11 +3,14 @@ package dev.kisscam.app.bot;
 import com.google.inject.Inject;
 import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
+import dev.kisscam.adapter.telegram.TelegramCallException;
+import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
+import dev.kisscam.app.provider.ProviderKey;
 import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.StorageUpkeep;
 import dev.kisscam.core.service.Kisscam;
@@ -41,6 +44,7 @@ public final class BotLifecycle {
     private final List<HealthCheck> checks;
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
+    private final ProviderKey providerKey;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
@@ -48,7 +52,7 @@ public final class BotLifecycle {
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics, ProviderKey providerKey) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -63,9 +67,11 @@ public final class BotLifecycle {
         this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
+        this.providerKey = providerKey;
     }
 
     public synchronized void start() throws IOException {
+        requireUsableProviderKey();
         endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
         endpoint.start();
         kisscam.start();
@@ -73,7 +79,11 @@ public final class BotLifecycle {
         storage.start();
         try {
             updates.start();
-        } catch (RuntimeException e) {
+        } catch (TelegramCallException e) {
+            if (e.errorCode() == 401) {
+                throw new RefusedConfiguration("Telegram refused the bot token (401): check "
+                        + TelegramConfig.TELEGRAM_BOT_TOKEN, e);
+            }
             throw new IllegalStateException("cannot reach Telegram at " + telegramSettings.config().apiUrl() + ": "
                     + e.getMessage(), e);
         }
@@ -86,6 +96,17 @@ public final class BotLifecycle {
             }
         }
         endpoint.ready(true);
+    }
+
+    /** A key the provider refuses stops the start; a provider that cannot say is only worth a warning. */
+    private void requireUsableProviderKey() {
+        switch (providerKey.check()) {
+            case ProviderKey.Usable usable -> LOG.log(System.Logger.Level.INFO, "the video provider accepts the API key");
+            case ProviderKey.Refused refused -> throw new RefusedConfiguration(
+                    "xAI refused the API key: check GROK_API_KEY (" + refused.why() + ")", null);
+            case ProviderKey.Unanswered unanswered -> LOG.log(System.Logger.Level.WARNING,
+                    "cannot check the video provider's API key now (" + unanswered.why() + "); starting anyway");
+        }
     }
 
     /** The port the HTTP endpoint listens on (PORT=0 picks a free one). */
