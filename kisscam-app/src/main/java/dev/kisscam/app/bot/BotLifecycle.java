@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.dashboard.Dashboard;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,7 @@ public final class BotLifecycle {
     private final List<HealthCheck> checks;
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
+    private final Dashboard dashboard;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
@@ -48,7 +51,7 @@ public final class BotLifecycle {
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics, Dashboard dashboard) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -63,11 +66,13 @@ public final class BotLifecycle {
         this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
+        this.dashboard = dashboard;
     }
 
     public synchronized void start() throws IOException {
         endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
         endpoint.start();
+        dashboard.start();
         kisscam.start();
         // After the jobs resumed: the sweeper then sees every job that still needs its media.
         storage.start();
@@ -94,10 +99,12 @@ public final class BotLifecycle {
     }
 
     private Map<String, HttpHandler> routes() {
-        return switch (telegramSettings.config().mode()) {
-            case LONG_POLLING -> Map.of();
-            case WEBHOOK -> Map.of(webhookPath(), updates.webhookHandler());
-        };
+        var routes = new HashMap<>(dashboard.routes());
+        switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> { }
+            case WEBHOOK -> routes.put(webhookPath(), updates.webhookHandler());
+        }
+        return routes;
     }
 
     private String webhookPath() {
@@ -119,6 +126,7 @@ public final class BotLifecycle {
         quietly("the core", () -> kisscam.close(JOB_GRACE));
         // Storage upkeep, the stores and the provider's clients, the last made first.
         closeables.close();
+        dashboard.close();
         if (endpoint != null) {
             quietly("the HTTP endpoint", endpoint::close);
         }

@@ -55,6 +55,10 @@ public final class ConfigLoader {
     static final String LOG_FILE = "LOG_FILE";
     static final String HOST = "HOST";
     static final String PORT = "PORT";
+    static final String ADMIN_TOKEN = "ADMIN_TOKEN";
+    static final String ADMIN_PORT = "ADMIN_PORT";
+    static final String SENTRY_DSN = "SENTRY_DSN";
+    static final String SPEND_ALERT_USD = "SPEND_ALERT_USD";
 
     // The words that choose between adapters or modes.
     static final String POLLING = "polling";
@@ -76,12 +80,12 @@ public final class ConfigLoader {
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
-            LOG_LEVEL, LOG_FILE, HOST, PORT);
+            LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD);
 
     /** The variables whose values are never shown. */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
-            S3StorageConfig.S3_SECRET_KEY);
+            S3StorageConfig.S3_SECRET_KEY, ADMIN_TOKEN, SENTRY_DSN);
 
     private final VariableReader reader;
 
@@ -124,11 +128,12 @@ public final class ConfigLoader {
         var limits = limits();
         var server = server();
         var logging = logging();
+        var operations = operations(server);
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging));
+                limits, server, logging, operations));
     }
 
     private Optional<AppConfig.Telegram> telegram() {
@@ -224,6 +229,27 @@ public final class ConfigLoader {
         return new AppConfig.Logging(
                 reader.oneOf(LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO").orElse("INFO"),
                 reader.path(LOG_FILE));
+    }
+
+    private AppConfig.Operations operations(AppConfig.Server server) {
+        Optional<String> token = reader.text(ADMIN_TOKEN);
+        if (token.isPresent() && token.get().length() < 16) {
+            reader.problem(ADMIN_TOKEN + " must have at least 16 characters");
+        }
+        int adminPort = reader.integer(ADMIN_PORT, 0, 65_535)
+                .orElse(AppConfig.Operations.defaultAdminPort(server, token.isPresent()));
+        var operations = new AppConfig.Operations(token, adminPort, reader.text(SENTRY_DSN),
+                reader.decimal(SPEND_ALERT_USD).orElse(java.math.BigDecimal.ZERO));
+        if (adminPort != 0 && adminPort == server.port() && !operations.sharesListener(server)) {
+            reader.problem(ADMIN_PORT + " cannot be " + PORT + " on " + HOST + "=" + server.host() + " without "
+                    + ADMIN_TOKEN + ": the admin routes then listen on 127.0.0.1 only and need a port of their own");
+        }
+        operations.sentryDsn().filter(dsn -> !dsn.startsWith("http://") && !dsn.startsWith("https://"))
+                .ifPresent(dsn -> reader.problem(SENTRY_DSN + " must be an http(s) URL"));
+        if (operations.spendAlertUsd().signum() < 0) {
+            reader.problem(SPEND_ALERT_USD + " cannot be negative");
+        }
+        return operations;
     }
 
     /** A word an operator may set to choose, and how to read what it chooses. */

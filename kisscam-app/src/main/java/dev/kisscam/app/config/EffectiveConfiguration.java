@@ -40,6 +40,7 @@ final class EffectiveConfiguration {
         effective.put(ConfigLoader.PORT, config.server().port());
         effective.put(ConfigLoader.LOG_LEVEL, config.logging().level());
         config.logging().file().ifPresent(file -> effective.put(ConfigLoader.LOG_FILE, file));
+        effective.operations(config.operations());
         return effective;
     }
 
@@ -110,6 +111,13 @@ final class EffectiveConfiguration {
         put(ConfigLoader.RATE_LIMIT_REQUESTS, limits.rateLimitRequests());
         put(ConfigLoader.RATE_LIMIT_PERIOD, seconds(limits.rateLimitPeriod()));
         put(ConfigLoader.REFUSED_PHOTOS_LIMIT, limits.refusedPhotosLimit());
+    }
+
+    private void operations(AppConfig.Operations operations) {
+        operations.adminToken().ifPresent(token -> put(ConfigLoader.ADMIN_TOKEN, token));
+        put(ConfigLoader.ADMIN_PORT, operations.adminPort());
+        operations.sentryDsn().ifPresent(dsn -> put(ConfigLoader.SENTRY_DSN, dsn));
+        put(ConfigLoader.SPEND_ALERT_USD, operations.spendAlertUsd().toPlainString());
     }
 
     private void put(String name, Object value) {
