@@ -48,7 +48,10 @@ final class BotCommand implements Callable<Integer> {
             lifecycle.stop();
             return cannotStart(rootCause(e));
         }
-        LOG.log(System.Logger.Level.INFO, "kisscam is running; /health and /metrics on port " + lifecycle.httpPort());
+        LOG.log(System.Logger.Level.INFO, lifecycle.adminPort() == lifecycle.httpPort()
+                ? "kisscam is running; /health and /metrics on port " + lifecycle.httpPort()
+                : "kisscam is running; /health on port " + lifecycle.httpPort() + ", /metrics and /dashboard on port "
+                        + lifecycle.adminPort());
         stopped.await();
         return 0;
     }

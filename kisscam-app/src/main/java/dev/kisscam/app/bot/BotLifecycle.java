@@ -6,6 +6,7 @@ import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.Dashboard;
+import dev.kisscam.app.http.AdminAccess;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
@@ -17,9 +18,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,7 +71,7 @@ public final class BotLifecycle {
     }
 
     public synchronized void start() throws IOException {
-        endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
+        endpoint = endpoint();
         endpoint.start();
         dashboard.start();
         kisscam.start();
@@ -98,13 +99,34 @@ public final class BotLifecycle {
         return endpoint.port();
     }
 
-    private Map<String, HttpHandler> routes() {
-        var routes = new HashMap<>(dashboard.routes());
-        switch (telegramSettings.config().mode()) {
-            case LONG_POLLING -> { }
-            case WEBHOOK -> routes.put(webhookPath(), updates.webhookHandler());
+    /** The port the admin routes (/metrics, /dashboard, /health/details) listen on; {@link #httpPort()} if shared. */
+    public synchronized int adminPort() {
+        return endpoint.adminPort();
+    }
+
+    /**
+     * The public listener, and the admin routes beside it: on HOST:ADMIN_PORT behind the token when there is one,
+     * otherwise on 127.0.0.1 only, open to whoever can reach that.
+     */
+    private HttpEndpoint endpoint() throws IOException {
+        AppConfig.Server server = config.server();
+        AppConfig.Operations operations = config.operations();
+        var main = new HttpEndpoint.Listener(server.host(), server.port());
+        Optional<HttpEndpoint.Listener> admin = operations.sharesListener(server) ? Optional.empty()
+                : Optional.of(new HttpEndpoint.Listener(operations.adminHost(server), operations.adminPort()));
+        if (operations.adminToken().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "no ADMIN_TOKEN: /metrics, /dashboard and /health/details listen on "
+                    + admin.map(HttpEndpoint.Listener::host).orElse(server.host()) + " only");
         }
-        return routes;
+        return new HttpEndpoint(main, admin, AdminAccess.of(operations.adminToken()), checks, metrics::scrape,
+                routes(), dashboard.routes());
+    }
+
+    private Map<String, HttpHandler> routes() {
+        return switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> Map.of();
+            case WEBHOOK -> Map.of(webhookPath(), updates.webhookHandler());
+        };
     }
 
     private String webhookPath() {

@@ -65,9 +65,6 @@ enum Wording {
             Map.entry("state.failed", "failed"),
             Map.entry("state.cancelled", "cancelled"),
             Map.entry("state.expired", "draft expired"),
-            Map.entry("login", "Sign in"),
-            Map.entry("token", "Admin token"),
-            Map.entry("wrongToken", "That token is not the admin token."),
             Map.entry("logout", "sign out"))),
     RU(Locale.forLanguageTag("ru"), Map.ofEntries(
             Map.entry("title", "Kisscam — работа бота"),
@@ -128,9 +125,6 @@ enum Wording {
             Map.entry("state.failed", "ошибка"),
             Map.entry("state.cancelled", "отменено"),
             Map.entry("state.expired", "черновик истёк"),
-            Map.entry("login", "Войти"),
-            Map.entry("token", "Токен администратора"),
-            Map.entry("wrongToken", "Это не токен администратора."),
             Map.entry("logout", "выйти")));
 
     private final Locale locale;
