@@ -91,16 +91,25 @@ record View(String language, Map<String, String> text, Map<String, String> chart
         return points(samples, samples.stream().map(value::applyAsDouble).toList(), max, now);
     }
 
-    /** The values placed over the last hour, ending at {@code now} on the right edge. */
+    /**
+     * The values placed over the last hour, ending at {@code now} on the right edge; over the time since the first
+     * sample (a minute at least) while there is less than an hour of them.
+     */
     private static String points(List<History.Sample> samples, List<Double> values, double max, Instant now) {
         var points = new StringBuilder();
-        Instant start = now.minus(History.SPAN);
+        Instant hourAgo = now.minus(History.SPAN);
+        Instant first = samples.isEmpty() ? hourAgo : samples.getFirst().at();
+        Instant start = first.isAfter(hourAgo) ? first : hourAgo;
+        if (start.isAfter(now.minus(Duration.ofMinutes(1)))) {
+            start = now.minus(Duration.ofMinutes(1));
+        }
+        long span = Duration.between(start, now).toMillis();
         for (int i = 0; i < samples.size() && i < values.size(); i++) {
             double v = values.get(i);
             if (Double.isNaN(v)) {
                 continue;
             }
-            double x = Duration.between(start, samples.get(i).at()).toMillis() * WIDTH / (double) History.SPAN.toMillis();
+            double x = Duration.between(start, samples.get(i).at()).toMillis() * WIDTH / (double) span;
             double y = HEIGHT - 2 - Math.min(1, Math.max(0, v / max)) * (HEIGHT - 4);
             if (!points.isEmpty()) {
                 points.append(' ');
@@ -128,7 +137,12 @@ record View(String language, Map<String, String> text, Map<String, String> chart
             if (Double.isNaN(used) || Double.isNaN(total) || total <= 0) {
                 return DASH;
             }
-            return percent(used / total) + " " + String.format(words.locale(), "(%.1f / %.1f GB)", used / 1e9, total / 1e9);
+            return percent(used / total) + " (" + bytes(used) + " / " + bytes(total) + ")";
+        }
+
+        String bytes(double bytes) {
+            return bytes >= 1e9 ? String.format(words.locale(), "%.1f GB", bytes / 1e9)
+                    : String.format(words.locale(), "%.0f MB", bytes / 1e6);
         }
 
         String usd(double usd) {
