@@ -8,6 +8,7 @@ import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.Dashboard;
 import dev.kisscam.app.http.AdminAccess;
 import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.app.http.HealthMeters;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
 import dev.kisscam.app.wiring.Closeables;
@@ -67,6 +68,7 @@ public final class BotLifecycle {
         this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
+        new HealthMeters(checks).bindTo(metrics);
         this.dashboard = dashboard;
     }
 
