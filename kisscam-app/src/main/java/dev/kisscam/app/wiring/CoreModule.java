@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.RecentJobs;
+import dev.kisscam.app.logging.FailedJobReports;
 import dev.kisscam.app.metrics.JobObservers;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.app.quota.CaffeineQuota;
@@ -24,6 +25,7 @@ import dev.kisscam.core.service.KisscamSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -99,8 +101,12 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JobObserver observer(MeterRegistry registry, RecentJobs recentJobs) {
-        return new JobObservers(List.of(new MicrometerJobObserver(registry), recentJobs));
+    JobObserver observer(MeterRegistry registry, RecentJobs recentJobs, AppConfig config) {
+        var observers = new ArrayList<JobObserver>(List.of(new MicrometerJobObserver(registry), recentJobs));
+        if (config.operations().sentryDsn().isPresent()) {
+            observers.add(new FailedJobReports());
+        }
+        return new JobObservers(observers);
     }
 
     @Provides
