@@ -8,6 +8,7 @@ import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.service.KisscamSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public final class ConfigLoader {
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
-            LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD);
+            LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD,
+            KisscamSettings.DAILY_SPEND_LIMIT_USD);
 
     /** The variables whose values are never shown. */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
@@ -124,7 +126,7 @@ public final class ConfigLoader {
         Optional<AppConfig.Telegram> telegram = purpose == Purpose.BOT ? telegram() : Optional.empty();
         Optional<AppConfig.Provider> provider = provider();
         Optional<AppConfig.Storage> storage = storage();
-        Optional<KisscamSettings> core = core();
+        Optional<KisscamSettings> core = core().map(settings -> withDailySpendLimit(settings, provider));
         var limits = limits();
         var server = server();
         var logging = logging();
@@ -231,6 +233,32 @@ public final class ConfigLoader {
                 reader.path(LOG_FILE));
     }
 
+    /**
+     * xAI's list price per second of video (480p and 720p). It only counts the jobs in flight against the daily
+     * budget until what they really cost is booked.
+     */
+    static final BigDecimal GROK_USD_PER_VIDEO_SECOND = new BigDecimal("0.05");
+
+    private KisscamSettings withDailySpendLimit(KisscamSettings settings, Optional<AppConfig.Provider> provider) {
+        Optional<BigDecimal> limit = reader.decimal(KisscamSettings.DAILY_SPEND_LIMIT_USD);
+        if (limit.isEmpty() || limit.get().signum() == 0) {
+            return settings;
+        }
+        if (limit.get().signum() < 0) {
+            reader.problem(KisscamSettings.DAILY_SPEND_LIMIT_USD + " cannot be negative");
+            return settings;
+        }
+        BigDecimal expectedUsd = provider.map(p -> switch (p) {
+            case AppConfig.Provider.Grok grok -> GROK_USD_PER_VIDEO_SECOND.multiply(
+                    BigDecimal.valueOf(grok.config().durationSeconds()));
+        }).orElse(BigDecimal.ZERO);
+        return settings.withDailySpendLimit(ticks(limit.get()), ticks(expectedUsd));
+    }
+
+    private static long ticks(BigDecimal usd) {
+        return usd.multiply(BigDecimal.valueOf(dev.kisscam.core.domain.Spend.TICKS_PER_USD)).longValue();
+    }
+
     private AppConfig.Operations operations(AppConfig.Server server) {
         Optional<String> token = reader.text(ADMIN_TOKEN);
         if (token.isPresent() && token.get().length() < 16) {
@@ -239,7 +267,7 @@ public final class ConfigLoader {
         int adminPort = reader.integer(ADMIN_PORT, 0, 65_535)
                 .orElse(AppConfig.Operations.defaultAdminPort(server, token.isPresent()));
         var operations = new AppConfig.Operations(token, adminPort, reader.text(SENTRY_DSN),
-                reader.decimal(SPEND_ALERT_USD).orElse(java.math.BigDecimal.ZERO));
+                reader.decimal(SPEND_ALERT_USD).orElse(BigDecimal.ZERO));
         if (adminPort != 0 && adminPort == server.port() && !operations.sharesListener(server)) {
             reader.problem(ADMIN_PORT + " cannot be " + PORT + " on " + HOST + "=" + server.host() + " without "
                     + ADMIN_TOKEN + ": the admin routes then listen on 127.0.0.1 only and need a port of their own");

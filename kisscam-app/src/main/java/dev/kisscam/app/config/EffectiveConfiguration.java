@@ -10,6 +10,7 @@ import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.service.KisscamSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -105,6 +106,8 @@ final class EffectiveConfiguration {
     private void core(KisscamSettings core) {
         put(KisscamSettings.MAX_CONCURRENT_GENERATIONS, core.maxConcurrentGenerations());
         put(KisscamSettings.REPEAT_CACHE_WINDOW, seconds(core.repeatWindow()));
+        put(KisscamSettings.DAILY_SPEND_LIMIT_USD, BigDecimal.valueOf(core.dailySpendLimitTicks())
+                .divide(BigDecimal.valueOf(Spend.TICKS_PER_USD)).stripTrailingZeros().toPlainString());
     }
 
     private void limits(AppConfig.Limits limits) {

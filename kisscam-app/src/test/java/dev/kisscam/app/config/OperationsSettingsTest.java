@@ -88,4 +88,17 @@ class OperationsSettingsTest {
         assertThat(ConfigLoader.secrets(config)).contains(ADMIN_TOKEN, "https://key123@sentry.example/7");
         assertThat(config.toString()).doesNotContain(ADMIN_TOKEN).doesNotContain("key123");
     }
+
+    @Test
+    void a_daily_budget_counts_jobs_in_flight_at_the_videos_list_price() {
+        AppConfig config = valid(env("DAILY_SPEND_LIMIT_USD", "5", "VIDEO_DURATION", "10"));
+        AppConfig none = valid(env());
+
+        assertThat(config.core().dailySpendLimitTicks()).isEqualTo(50_000_000_000L);
+        assertThat(config.core().expectedTicksPerJob()).as("10 s at $0.05").isEqualTo(5_000_000_000L);
+        assertThat(ConfigLoader.describe(config)).contains("DAILY_SPEND_LIMIT_USD=5");
+        assertThat(none.core().dailySpendLimitTicks()).isZero();
+        assertThat(problems(env("DAILY_SPEND_LIMIT_USD", "-1"))).contains("DAILY_SPEND_LIMIT_USD cannot be negative");
+        assertThat(problems(env("DAILY_SPEND_LIMIT_USD", "lots"))).contains("DAILY_SPEND_LIMIT_USD must be a number, was 'lots'");
+    }
 }
