@@ -96,12 +96,12 @@ final class Page {
             html.append("</span></div>");
         }
         html.append("</section><section class=\"charts\">");
-        chart(html, words.word("chartJobs"), "chartJobsMax", view, "<polyline data-chart=\"jobs\" points=\""
+        chart(html, words, words.word("chartJobs"), "chartJobsMax", view, "<polyline data-chart=\"jobs\" points=\""
                 + view.charts().get("jobs") + "\"/>");
-        chart(html, words.word("chartQueue"), "chartQueueMax", view, "<polyline data-chart=\"queue\" points=\""
+        chart(html, words, words.word("chartQueue"), "chartQueueMax", view, "<polyline data-chart=\"queue\" points=\""
                 + view.charts().get("queue") + "\"/><polyline class=\"alt\" data-chart=\"running\" points=\""
                 + view.charts().get("running") + "\"/>");
-        chart(html, words.word("chartCpu"), null, view, "<polyline data-chart=\"cpu\" points=\""
+        chart(html, words, words.word("chartCpu"), null, view, "<polyline data-chart=\"cpu\" points=\""
                 + view.charts().get("cpu") + "\"/>");
         html.append("</section><section class=\"two\"><div><h2>").append(escape(words.word("failuresByReason")))
                 .append("</h2>");
@@ -122,10 +122,10 @@ final class Page {
         return "<span data-k=\"" + key + "\">" + escape(view.text().getOrDefault(key, "")) + "</span>";
     }
 
-    private static void chart(StringBuilder html, String title, String maxKey, View view, String lines) {
+    private static void chart(StringBuilder html, Wording words, String title, String maxKey, View view, String lines) {
         html.append("<div><h2>").append(escape(title));
         if (maxKey != null) {
-            html.append(" (max ").append(value(view, maxKey)).append(')');
+            html.append(" (").append(escape(words.word("max"))).append(' ').append(value(view, maxKey)).append(')');
         }
         html.append("</h2><svg viewBox=\"0 0 ").append(View.WIDTH).append(' ').append(View.HEIGHT)
                 .append("\" preserveAspectRatio=\"none\" role=\"img\">").append(lines).append("</svg></div>");

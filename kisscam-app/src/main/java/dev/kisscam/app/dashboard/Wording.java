@@ -65,6 +65,7 @@ enum Wording {
             Map.entry("state.failed", "failed"),
             Map.entry("state.cancelled", "cancelled"),
             Map.entry("state.expired", "draft expired"),
+            Map.entry("max", "max"),
             Map.entry("logout", "sign out"))),
     RU(Locale.forLanguageTag("ru"), Map.ofEntries(
             Map.entry("title", "Kisscam — работа бота"),
@@ -125,6 +126,7 @@ enum Wording {
             Map.entry("state.failed", "ошибка"),
             Map.entry("state.cancelled", "отменено"),
             Map.entry("state.expired", "черновик истёк"),
+            Map.entry("max", "макс."),
             Map.entry("logout", "выйти")));
 
     private final Locale locale;

@@ -25,7 +25,10 @@ final class SentryReporting {
             options.setDebug(false);
             options.setEnableExternalConfiguration(false);
             options.setMaxBreadcrumbs(20);
-            options.setRelease("kisscam@" + String.valueOf(SentryReporting.class.getPackage().getImplementationVersion()));
+            String version = SentryReporting.class.getPackage().getImplementationVersion();
+            if (version != null) {
+                options.setRelease("kisscam@" + version);
+            }
         });
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         var appender = new SentryAppender();
