@@ -86,7 +86,7 @@ final class Page {
                 .append(escape(words.word("budgetReached"))).append("</div>");
         html.append("<section class=\"cards\">");
         for (String key : List.of("jobsPerMinute", "delivered", "failed", "cancelled", "successRate", "queue", "generating",
-                "activeUsers", "providerCalls", "providerErrors", "spendToday", "spendMonth", "dailyLimit", "hostCpu",
+                "activeUsers", "providerCalls", "providerErrors", "deliveriesWaiting", "checksDown", "spendToday", "spendMonth", "dailyLimit", "hostCpu",
                 "processCpu", "memory", "disk", "heap")) {
             html.append("<div class=\"card\"><b>").append(value(view, key)).append("</b><span class=\"l\">")
                     .append(escape(words.word(key)));

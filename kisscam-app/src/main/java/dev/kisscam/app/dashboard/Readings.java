@@ -22,7 +22,7 @@ record Readings(Map<String, Double> outcomes, double queueDepth, double generati
         List<StageTimes> stages, Map<String, Double> providerCalls, double providerErrors, double spendTodayUsd,
         double spendMonthUsd, double dailyLimitUsd, boolean budgetReached, double uptimeSeconds, double hostCpu,
         double processCpu, double memoryTotal, double memoryFree, double diskTotal, double diskFree, double heapUsed,
-        double heapMax) {
+        double heapMax, double deliveriesWaiting, List<String> checksDown) {
 
     static final List<String> STAGES = List.of("intake", "queue", "generation", "delivery");
     /** The answers a provider call can bring; any other status is a call that went wrong. */
@@ -50,13 +50,16 @@ record Readings(Map<String, Double> outcomes, double queueDepth, double generati
                 .mapToDouble(Gauge::value).sum();
         double heapMax = registry.find("jvm.memory.max").tag("area", "heap").gauges().stream()
                 .mapToDouble(Gauge::value).filter(v -> v > 0).sum();
+        var checksDown = registry.find("kisscam_health_check_up").gauges().stream().filter(g -> g.value() < 1)
+                .map(g -> g.getId().getTag("check")).sorted().toList();
         return new Readings(outcomes, gauge(registry, "kisscam_queue_depth"),
                 gauge(registry, "kisscam_generations_running"), gauge(registry, "kisscam_active_users"), stages, calls,
                 errors, gauge(registry, "kisscam_spend_today_usd"), gauge(registry, "kisscam_spend_month_usd"),
                 gauge(registry, "kisscam_daily_spend_limit_usd"), gauge(registry, "kisscam_daily_budget_reached") > 0,
                 uptime(registry), gauge(registry, "system.cpu.usage"), gauge(registry, "process.cpu.usage"),
                 gauge(registry, "host_memory_total_bytes"), gauge(registry, "host_memory_free_bytes"),
-                gauge(registry, "disk.total"), gauge(registry, "disk.free"), heapUsed, heapMax);
+                gauge(registry, "disk.total"), gauge(registry, "disk.free"), heapUsed, heapMax,
+                gauge(registry, "kisscam_deliveries_waiting"), checksDown);
     }
 
     double delivered() {

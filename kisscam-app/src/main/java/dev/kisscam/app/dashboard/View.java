@@ -42,6 +42,8 @@ record View(String language, Map<String, String> text, Map<String, String> chart
         text.put("activeUsers", format.count(now.activeUsers()));
         text.put("providerCalls", format.count(now.providerCallsTotal()));
         text.put("providerErrors", format.count(now.providerErrors()));
+        text.put("deliveriesWaiting", format.count(now.deliveriesWaiting()));
+        text.put("checksDown", now.checksDown().isEmpty() ? words.word("allUp") : String.join(", ", now.checksDown()));
         text.put("spendToday", format.usd(now.spendTodayUsd()));
         text.put("spendMonth", format.usd(now.spendMonthUsd()));
         text.put("dailyLimit", now.dailyLimitUsd() > 0 ? format.usd(now.dailyLimitUsd()) : words.word("none"));
@@ -160,6 +162,9 @@ record View(String language, Map<String, String> text, Map<String, String> chart
             boolean ru = words == Wording.RU;
             if (Double.isNaN(seconds)) {
                 return DASH;
+            }
+            if (seconds < 1) {
+                return String.format(words.locale(), "%d %s", Math.round(seconds * 1000), ru ? "мс" : "ms");
             }
             if (seconds < 10) {
                 return String.format(words.locale(), "%.1f %s", seconds, ru ? "с" : "s");

@@ -52,8 +52,20 @@ class DashboardTest {
         assertThat(data.at("/text/queue").asText()).isEqualTo("7");
         assertThat(data.at("/text/generating").asText()).isEqualTo("2");
         assertThat(data.at("/failures/0/0").asText()).isEqualTo("generation_timed_out");
+        assertThat(data.at("/text/deliveriesWaiting").asText()).isEqualTo("0");
+        assertThat(data.at("/text/checksDown").asText()).isEqualTo("none");
         assertThat(data.at("/recent").size()).isEqualTo(5);
         assertThat(data.toString()).doesNotContain("telegram:").doesNotContain("chat-");
+    }
+
+    @Test
+    void a_health_check_that_is_down_is_named() {
+        io.micrometer.core.instrument.Gauge.builder("kisscam_health_check_up", () -> 0).tag("check", "provider")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("kisscam_health_check_up", () -> 1).tag("check", "storage")
+                .register(registry);
+
+        assertThat(dashboard.view(Wording.EN).text().get("checksDown")).isEqualTo("provider");
     }
 
     @Test
