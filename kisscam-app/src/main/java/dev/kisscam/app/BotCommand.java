@@ -4,8 +4,10 @@ import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.kisscam.app.bot.BotLifecycle;
+import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.wiring.Modules;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,7 +37,7 @@ final class BotCommand implements Callable<Integer> {
         try {
             lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get())).getInstance(BotLifecycle.class);
         } catch (ProvisionException e) {
-            return cannotStart(rootCause(e));
+            return cannotStart(rootCause(e), config.get());
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("kisscam-shutdown").unstarted(() -> {
@@ -46,7 +48,7 @@ final class BotCommand implements Callable<Integer> {
             lifecycle.start();
         } catch (Exception e) {
             lifecycle.stop();
-            return cannotStart(rootCause(e));
+            return cannotStart(rootCause(e), config.get());
         }
         LOG.log(System.Logger.Level.INFO, lifecycle.adminPort() == lifecycle.httpPort()
                 ? "kisscam is running; /health and /metrics on port " + lifecycle.httpPort()
@@ -56,9 +58,13 @@ final class BotCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int cannotStart(Throwable cause) {
-        LOG.log(System.Logger.Level.ERROR, "kisscam could not start: " + cause.getMessage());
-        launch.err().println("kisscam: could not start: " + cause.getMessage());
+    private int cannotStart(Throwable cause, AppConfig config) {
+        String why = cause instanceof BindException
+                ? "PORT=" + config.server().port() + " is in use on HOST=" + config.server().host()
+                        + " (another program listens there): stop it or choose another PORT"
+                : cause.getMessage();
+        LOG.log(System.Logger.Level.ERROR, "kisscam could not start: " + why);
+        launch.err().println("kisscam: could not start: " + why);
         return 1;
     }
 

@@ -1,13 +1,14 @@
 package dev.kisscam.app;
 
 import dev.kisscam.app.cli.GenerateCommand;
+import dev.kisscam.app.cli.StylesCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code kisscam bot} or {@code kisscam generate}; {@code kisscam --help} lists both. */
+/** {@code kisscam bot}, {@code kisscam generate} or {@code kisscam styles}; {@code kisscam --help} lists them. */
 @Command(name = "kisscam", mixinStandardHelpOptions = true, versionProvider = KisscamMain.Version.class,
         description = "Turns a photo of two people into a short video of them kissing.")
 public final class KisscamMain implements Runnable {
@@ -26,6 +27,7 @@ public final class KisscamMain implements Runnable {
         return new CommandLine(new KisscamMain())
                 .addSubcommand(new BotCommand(launch))
                 .addSubcommand(new GenerateCommand(launch))
+                .addSubcommand(new StylesCommand(launch))
                 .setOut(new PrintWriter(launch.out(), true))
                 .setErr(new PrintWriter(launch.err(), true))
                 .execute(args);
@@ -33,7 +35,7 @@ public final class KisscamMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: bot or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: bot, generate or styles");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,10 +2,12 @@ package dev.kisscam.app;
 
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.config.ConfigSources;
 import dev.kisscam.app.logging.ErrorTracking;
 import dev.kisscam.app.logging.LoggingSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,21 +21,30 @@ public record Launch(Map<String, String> environment, Path workingDirectory, Pri
     }
 
     /** The environment over {@code .env}; read once per command and handed to {@link #config}. */
-    public Map<String, String> values() {
-        return ConfigLoader.sources(environment, workingDirectory);
+    public ConfigSources values() {
+        return ConfigSources.read(environment, workingDirectory);
     }
 
-    /** The configuration from {@code values}, or empty after telling the user every problem with it. */
-    public Optional<AppConfig> config(Map<String, String> values, ConfigLoader.Purpose purpose) {
-        return switch (ConfigLoader.load(values, purpose)) {
+    /**
+     * The configuration from {@code sources}, or empty after telling the user every problem with it, the lines
+     * of {@code .env} it could not read among them.
+     */
+    public Optional<AppConfig> config(ConfigSources sources, ConfigLoader.Purpose purpose) {
+        var problems = new ArrayList<>(sources.problems());
+        Optional<AppConfig> config = switch (ConfigLoader.load(sources.values(), purpose)) {
             case ConfigLoader.Valid valid -> Optional.of(valid.config());
             case ConfigLoader.Invalid invalid -> {
-                err.println("kisscam: the configuration has " + invalid.problems().size() + " problem(s):");
-                invalid.problems().forEach(problem -> err.println("  - " + problem));
-                err.println("kisscam: see .env.example for every setting and its default.");
+                problems.addAll(invalid.problems());
                 yield Optional.empty();
             }
         };
+        if (!problems.isEmpty()) {
+            err.println("kisscam: the configuration has " + problems.size() + " problem(s):");
+            problems.forEach(problem -> err.println("  - " + problem));
+            err.println("kisscam: see .env.example for every setting and its default.");
+            return Optional.empty();
+        }
+        return config;
     }
 
     /** Logging as configured, and error tracking when SENTRY_DSN is set. */

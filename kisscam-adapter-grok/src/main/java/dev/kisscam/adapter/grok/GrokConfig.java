@@ -1,11 +1,16 @@
 package dev.kisscam.adapter.grok;
 
+import dev.kisscam.core.domain.VideoStyle;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the Grok adapter needs, immutable, with its defaults and its rules. Build it with
@@ -19,18 +24,23 @@ import java.util.Objects;
  *     a stable but opaque id per requester; defaults to the API key, which keeps ids stable but lets whoever knows
  *     the key test guesses
  * @param visionModel {@value #GROK_VISION_MODEL}
- * @param videoModel {@value #GROK_VIDEO_MODEL}
- * @param promptTemplate the video prompt; {@code {source}} becomes a description of the picture (one photo,
- *     or two photos side by side)
- * @param durationSeconds {@value #VIDEO_DURATION}, length of the video, 1..15
- * @param resolution {@value #VIDEO_RESOLUTION}: {@code 480p}, {@code 720p} or {@code 1080p}
+ * @param videoModel {@value #GROK_VIDEO_MODEL}, one of {@link #VIDEO_MODELS}
+ * @param twoPhotoMode {@value #GROK_TWO_PHOTO_MODE}: how two photos of one person each are sent
+ * @param generateAudio {@value #GROK_GENERATE_AUDIO}: whether the video gets a sound track (soft music, no speech)
+ * @param stylePrompts each style id's fragment of the prompt: the built-in styles' and those an operator added
+ * @param durationSeconds {@value #VIDEO_DURATION}, length of the video, 1..15 (at most 10 for two reference photos)
+ * @param resolution {@value #VIDEO_RESOLUTION}: {@code 480p}, {@code 720p} or {@code 1080p}, as the model offers
+ *     (at most 720p for two reference photos)
  * @param pollInterval {@value #GROK_POLL_INTERVAL}, how often the core should poll a running generation
  * @param generationTimeout {@value #GROK_GENERATION_TIMEOUT}, when the core should give up on a running generation
  * @param maxImageSide the long side of any image sent, in pixels; larger photos are scaled down
  * @param maxConcurrentDecodes how many photos are decoded at once; more wait their turn. Each holds less than
  *     4 x {@code maxImageSide}² x 3 bytes of decoded pixels (under 20 MiB at 1280 px) until it is encoded
  * @param maxVideoBytes a downloaded video larger than this fails
- * @param rateLimit calls to the API from this process; {@value #GROK_REQUESTS_PER_SECOND} sets it per second
+ * @param rateLimit calls to the API from this process, submissions of videos aside;
+ *     {@value #GROK_REQUESTS_PER_SECOND} sets it per second
+ * @param submitsPerSecond {@value #GROK_SUBMITS_PER_SECOND}: video submissions per second from this process, paced
+ *     evenly and apart from every other call, so that polls never take a submission's turn
  */
 public record GrokConfig(
         URI baseUrl,
@@ -38,7 +48,9 @@ public record GrokConfig(
         String userHashSecret,
         String visionModel,
         String videoModel,
-        String promptTemplate,
+        TwoPhotoMode twoPhotoMode,
+        boolean generateAudio,
+        Map<String, String> stylePrompts,
         int durationSeconds,
         String resolution,
         Duration pollInterval,
@@ -49,7 +61,8 @@ public record GrokConfig(
         long maxVideoBytes,
         RetrySettings retry,
         BreakerSettings circuitBreaker,
-        RateLimitSettings rateLimit) {
+        RateLimitSettings rateLimit,
+        int submitsPerSecond) {
 
     public static final String GROK_API_KEY = "GROK_API_KEY";
     public static final String GROK_API_URL = "GROK_API_URL";
@@ -61,16 +74,22 @@ public record GrokConfig(
     public static final String GROK_POLL_INTERVAL = "GROK_POLL_INTERVAL";
     public static final String GROK_GENERATION_TIMEOUT = "GROK_GENERATION_TIMEOUT";
     public static final String GROK_REQUESTS_PER_SECOND = "GROK_REQUESTS_PER_SECOND";
+    public static final String GROK_SUBMITS_PER_SECOND = "GROK_SUBMITS_PER_SECOND";
+    public static final String GROK_TWO_PHOTO_MODE = "GROK_TWO_PHOTO_MODE";
+    public static final String GROK_GENERATE_AUDIO = "GROK_GENERATE_AUDIO";
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.ai/v1");
     public static final String DEFAULT_VISION_MODEL = "grok-4.3";
     public static final String DEFAULT_VIDEO_MODEL = "grok-imagine-video";
-    public static final String SOURCE_PLACEHOLDER = "{source}";
-    public static final String DEFAULT_PROMPT_TEMPLATE = "The two people " + SOURCE_PLACEHOLDER
-            + " turn to each other and share a gentle, tasteful kiss. Natural, unhurried motion."
-            + " Their faces, hair and clothes stay exactly as they are.";
+    /** The video models this adapter knows, with their resolutions and prices; another name is refused. */
+    public static final List<String> VIDEO_MODELS = List.copyOf(VideoModel.KNOWN.keySet());
     /** What the video API takes; 1080p only on newer video models. */
     public static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
+    /** The most xAI takes with reference images: longer or sharper jobs of two photos are clamped to it. */
+    public static final int REFERENCE_MAX_DURATION_SECONDS = 10;
+    public static final String REFERENCE_MAX_RESOLUTION = "720p";
+    /** A style's fragment is a phrase, not a prompt of its own. */
+    public static final int MAX_STYLE_PROMPT_LENGTH = 300;
     public static final int MIN_DURATION_SECONDS = 1;
     public static final int MAX_DURATION_SECONDS = 15;
     /** Far above any account's rate limit: a larger number is a typo, not a plan. */
@@ -86,6 +105,8 @@ public record GrokConfig(
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(twoPhotoMode, "twoPhotoMode");
+        stylePrompts = Collections.unmodifiableMap(new LinkedHashMap<>(stylePrompts));
         var problems = new ArrayList<String>();
         if (!baseUrl.isAbsolute() || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
                 || baseUrl.getHost() == null) {
@@ -100,11 +121,10 @@ public record GrokConfig(
         if (isBlank(visionModel)) {
             problems.add(GROK_VISION_MODEL + " must not be blank");
         }
-        if (isBlank(videoModel)) {
-            problems.add(GROK_VIDEO_MODEL + " must not be blank");
-        }
-        if (isBlank(promptTemplate)) {
-            problems.add("the prompt template must not be blank");
+        Optional<VideoModel> model = VideoModel.named(videoModel);
+        if (model.isEmpty()) {
+            problems.add(GROK_VIDEO_MODEL + " must be one of " + String.join(", ", VIDEO_MODELS) + ", was '"
+                    + videoModel + "'");
         }
         if (durationSeconds < MIN_DURATION_SECONDS || durationSeconds > MAX_DURATION_SECONDS) {
             problems.add(VIDEO_DURATION + " must be between " + MIN_DURATION_SECONDS + " and " + MAX_DURATION_SECONDS
@@ -113,6 +133,15 @@ public record GrokConfig(
         if (!RESOLUTIONS.contains(resolution)) {
             problems.add(VIDEO_RESOLUTION + " must be one of " + String.join(", ", RESOLUTIONS)
                     + ", was '" + resolution + "'");
+        } else if (model.filter(m -> !m.offers(resolution)).isPresent()) {
+            problems.add(VIDEO_RESOLUTION + "=" + resolution + " is not offered by " + GROK_VIDEO_MODEL + "="
+                    + videoModel + ", which offers " + String.join(", ", model.get().resolutions())
+                    + "; choose one of those or a model that offers " + resolution);
+        }
+        stylePrompts.forEach((id, prompt) -> problems.addAll(styleProblems(id, prompt)));
+        if (submitsPerSecond < 1 || submitsPerSecond > MAX_REQUESTS_PER_SECOND) {
+            problems.add(GROK_SUBMITS_PER_SECOND + " must be between 1 and " + MAX_REQUESTS_PER_SECOND + ", was "
+                    + submitsPerSecond);
         }
         boolean pollIntervalFits = !pollInterval.isNegative();
         boolean timeoutFits = generationTimeout.isPositive();
@@ -152,20 +181,65 @@ public record GrokConfig(
         return new Builder(this);
     }
 
-    /** The prompt for a picture described as {@code source} ("in this photo", say). */
-    String prompt(String source) {
-        return promptTemplate.replace(SOURCE_PLACEHOLDER, source);
+    /** Whether a style's prompt fragment is known: a style without one cannot be made. */
+    public boolean wordsStyle(String styleId) {
+        return stylePrompts.containsKey(styleId);
+    }
+
+    /** Why a style and its fragment cannot be used; empty when they can. */
+    public static List<String> styleProblems(String id, String prompt) {
+        var problems = new ArrayList<String>();
+        try {
+            if (new VideoStyle(id).equals(VideoStyle.DEFAULT)) {
+                problems.add("the style id '" + id + "' is reserved: it stands for the first style");
+            }
+        } catch (IllegalArgumentException | NullPointerException badId) {
+            problems.add("the style id '" + id + "' must be 1 to 32 lower-case letters, digits or dashes");
+        }
+        if (isBlank(prompt)) {
+            problems.add("the style '" + id + "' needs a prompt");
+        } else if (prompt.length() > MAX_STYLE_PROMPT_LENGTH || prompt.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add("the prompt of style '" + id + "' must be one line of at most " + MAX_STYLE_PROMPT_LENGTH
+                    + " characters");
+        }
+        return problems;
+    }
+
+    /** The model's price list; the configuration only holds known models. */
+    VideoModel model() {
+        return VideoModel.named(videoModel).orElseThrow();
+    }
+
+    /** How two photos of one person each are sent. */
+    public enum TwoPhotoMode {
+        /** Both portraits as {@code reference_images}, named in the prompt: xAI sees each face as it is. */
+        REFERENCE("reference"),
+        /** One picture of the two side by side, as {@code image}, its first frame. */
+        COLLAGE("collage");
+
+        private final String word;
+
+        TwoPhotoMode(String word) {
+            this.word = word;
+        }
+
+        /** As an operator writes it. */
+        public String word() {
+            return word;
+        }
     }
 
     @Override
     public String toString() {
         return "GrokConfig[baseUrl=" + baseUrl + ", apiKey=***, userHashSecret=***, visionModel=" + visionModel
-                + ", videoModel=" + videoModel + ", promptTemplate=" + promptTemplate
+                + ", videoModel=" + videoModel + ", twoPhotoMode=" + twoPhotoMode + ", generateAudio=" + generateAudio
+                + ", styles=" + stylePrompts.keySet()
                 + ", durationSeconds=" + durationSeconds + ", resolution=" + resolution
                 + ", pollInterval=" + pollInterval + ", generationTimeout=" + generationTimeout
                 + ", timeouts=" + timeouts + ", maxImageSide=" + maxImageSide
                 + ", maxConcurrentDecodes=" + maxConcurrentDecodes + ", maxVideoBytes=" + maxVideoBytes
-                + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit + "]";
+                + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimit=" + rateLimit
+                + ", submitsPerSecond=" + submitsPerSecond + "]";
     }
 
     private static boolean isBlank(String value) {
@@ -282,7 +356,10 @@ public record GrokConfig(
         private String userHashSecret;
         private String visionModel = DEFAULT_VISION_MODEL;
         private String videoModel = DEFAULT_VIDEO_MODEL;
-        private String promptTemplate = DEFAULT_PROMPT_TEMPLATE;
+        private TwoPhotoMode twoPhotoMode = TwoPhotoMode.REFERENCE;
+        private boolean generateAudio = true;
+        private final Map<String, String> stylePrompts = new LinkedHashMap<>(StylePrompts.BUILT_IN);
+        private int submitsPerSecond = 1;
         private int durationSeconds = 6;
         private String resolution = RESOLUTIONS.getFirst();
         private Duration pollInterval = Duration.ofSeconds(1);
@@ -308,7 +385,11 @@ public record GrokConfig(
             userHashSecret = config.userHashSecret.equals(config.apiKey) ? null : config.userHashSecret;
             visionModel = config.visionModel;
             videoModel = config.videoModel;
-            promptTemplate = config.promptTemplate;
+            twoPhotoMode = config.twoPhotoMode;
+            generateAudio = config.generateAudio;
+            stylePrompts.clear();
+            stylePrompts.putAll(config.stylePrompts);
+            submitsPerSecond = config.submitsPerSecond;
             durationSeconds = config.durationSeconds;
             resolution = config.resolution;
             pollInterval = config.pollInterval;
@@ -347,8 +428,25 @@ public record GrokConfig(
             return this;
         }
 
-        public Builder promptTemplate(String value) {
-            promptTemplate = value;
+        public Builder twoPhotoMode(TwoPhotoMode value) {
+            twoPhotoMode = value;
+            return this;
+        }
+
+        public Builder generateAudio(boolean value) {
+            generateAudio = value;
+            return this;
+        }
+
+        /** Adds a style, or rewords a built-in one: {@code prompt} says how the kiss looks in it. */
+        public Builder stylePrompt(String id, String prompt) {
+            stylePrompts.put(id, prompt);
+            return this;
+        }
+
+        /** At most this many video submissions per second, one every 1/n s. */
+        public Builder submitsPerSecond(int value) {
+            submitsPerSecond = value;
             return this;
         }
 
@@ -428,9 +526,9 @@ public record GrokConfig(
             }
             try {
                 GrokConfig config = new GrokConfig(baseUrl, apiKey, userHashSecret == null ? apiKey : userHashSecret,
-                        visionModel, videoModel, promptTemplate, durationSeconds, resolution, pollInterval,
-                        generationTimeout, timeouts, maxImageSide, maxConcurrentDecodes, maxVideoBytes, retry,
-                        circuitBreaker, limit);
+                        visionModel, videoModel, twoPhotoMode, generateAudio, stylePrompts, durationSeconds,
+                        resolution, pollInterval, generationTimeout, timeouts, maxImageSide, maxConcurrentDecodes,
+                        maxVideoBytes, retry, circuitBreaker, limit, submitsPerSecond);
                 if (problems.isEmpty()) {
                     return config;
                 }

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Guards every call: a retry per endpoint family around the shared rate limiter around the family's circuit
- * breaker, so each attempt takes a permit and counts towards the breaker, and an open breaker ends the
- * retries at once. Attempts signal failure by throwing {@link XaiFailure}; anything else goes through.
+ * Guards every call: a retry per endpoint family around a rate limiter around the family's circuit breaker, so
+ * each attempt takes a permit and counts towards the breaker, and an open breaker ends the retries at once.
+ * Video submissions have a rate limiter of their own, one permit every 1/n s: the provider's limit on them is
+ * the lowest, and polls of many running jobs, which take the shared limiter's permits, never delay one.
+ * Attempts signal failure by throwing {@link XaiFailure}; anything else goes through.
  */
 final class Resilience {
     private static final System.Logger LOG = System.getLogger(Resilience.class.getName());
@@ -23,6 +25,7 @@ final class Resilience {
     private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, CircuitBreaker> breakers = new EnumMap<>(Endpoint.class);
     private final RateLimiter rateLimiter;
+    private final RateLimiter submissionLimiter;
     private final Duration retryAfterLimit;
 
     Resilience(GrokConfig config) {
@@ -56,17 +59,38 @@ final class Resilience {
                 .limitRefreshPeriod(limit.period())
                 .timeoutDuration(limit.maxWait())
                 .build());
+        // One permit a cycle, so that two submissions are never closer than a cycle apart, not n at a cycle's start.
+        submissionLimiter = RateLimiter.of("xai-submissions", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Duration.ofSeconds(1).toNanos() / config.submitsPerSecond()))
+                .timeoutDuration(limit.maxWait())
+                .build());
     }
 
     /** Runs {@code attempt} with retries, rate limit and circuit breaker; failures come out as {@link XaiFailure}. */
     <T> T call(Endpoint endpoint, Supplier<T> attempt) {
+        return guarded(endpoint, endpoint.rateLimited() ? rateLimiter : null, () -> XaiFailure.throttled(endpoint),
+                attempt);
+    }
+
+    /**
+     * Runs a video submission like {@link #call}, paced by the submissions' own limiter. Not getting a permit in
+     * time is the provider's rate limit reached here: the submission was not sent.
+     */
+    <T> T submission(Supplier<T> attempt) {
+        return guarded(Endpoint.VIDEO, submissionLimiter,
+                () -> XaiFailure.submissionsThrottled(submissionLimiter.getRateLimiterConfig().getLimitRefreshPeriod()),
+                attempt);
+    }
+
+    private <T> T guarded(Endpoint endpoint, RateLimiter limiter, Supplier<XaiFailure> noPermit, Supplier<T> attempt) {
         CircuitBreaker breaker = breakers.get(endpoint);
         Supplier<T> guarded = () -> {
-            if (endpoint.rateLimited() && !rateLimiter.acquirePermission()) {
+            if (limiter != null && !limiter.acquirePermission()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw XaiFailure.interrupted(endpoint, null);
                 }
-                throw XaiFailure.throttled(endpoint);
+                throw noPermit.get();
             }
             return breaker.executeSupplier(attempt);
         };

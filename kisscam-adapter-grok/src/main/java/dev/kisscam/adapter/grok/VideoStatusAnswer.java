@@ -5,6 +5,7 @@ import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationStatus;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Set;
  * status is taken as still running, as xAI advises.
  */
 final class VideoStatusAnswer {
+    private static final System.Logger LOG = System.getLogger(VideoStatusAnswer.class.getName());
     /**
      * Failure codes that describe the provider's trouble rather than the input: a new submission may well
      * succeed. Unknown codes are not transient, since a new submission is paid for again.
@@ -24,7 +26,11 @@ final class VideoStatusAnswer {
     private VideoStatusAnswer() {
     }
 
-    static GenerationStatus read(XaiClient.Answer answer, XaiClient client, String model) {
+    /**
+     * @param configuredModel the model to book under when the answer names none
+     * @param shot what the submission asked for, to price an answer that does not say what it cost
+     */
+    static GenerationStatus read(XaiClient.Answer answer, XaiClient client, String configuredModel, Shot shot) {
         if (answer.status() == 202) {
             return new GenerationStatus.Pending(progressOf(leniently(answer.body(), client)));
         }
@@ -33,7 +39,7 @@ final class VideoStatusAnswer {
         if (!status.isTextual()) {
             throw XaiFailure.invalidResponse(Endpoint.VIDEO, "a finished answer without a status");
         }
-        Spend spend = Cost.of(body, model, Endpoint.VIDEO);
+        Spend spend = spend(body, configuredModel, shot);
         Secrets secrets = client.secrets();
         return switch (status.asText().toLowerCase(Locale.ROOT)) {
             case "done" -> done(body, spend);
@@ -46,6 +52,30 @@ final class VideoStatusAnswer {
                     message(body, secrets, "the provider let the generation expire"), true, true, spend);
             default -> new GenerationStatus.Pending(progressOf(body));
         };
+    }
+
+    /**
+     * Booked under the model the answer names (the one that made it and billed it), at the cost it reports, or,
+     * when it reports none, at that model's list price for the video's real duration.
+     */
+    private static Spend spend(JsonNode body, String configuredModel, Shot shot) {
+        JsonNode named = body.path("model");
+        String model = named.isTextual() && !named.asText().isBlank() ? named.asText().strip() : configuredModel;
+        OptionalLong reported = Cost.reported(body);
+        if (reported.isPresent()) {
+            return new Spend(model, reported.getAsLong());
+        }
+        JsonNode duration = body.path("video").path("duration");
+        int seconds = duration.isNumber() ? (int) Math.ceil(duration.doubleValue()) : 0;
+        if (seconds <= 0) {
+            return Spend.none(model);
+        }
+        Spend priced = VideoModel.named(model).filter(known -> known.offers(shot.resolution()))
+                .map(known -> known.price(shot.resolution(), seconds, shot.inputImages()))
+                .orElse(Spend.none(model));
+        LOG.log(System.Logger.Level.WARNING, "xAI video answered without a readable usage.cost_in_usd_ticks; booked "
+                + "{0} USD from the price list ({1} s of {2} at {3})", priced.usd(), seconds, model, shot.resolution());
+        return priced;
     }
 
     private static GenerationStatus done(JsonNode body, Spend spend) {

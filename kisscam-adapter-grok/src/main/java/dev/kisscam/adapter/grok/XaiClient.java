@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.Properties;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -63,11 +64,20 @@ final class XaiClient {
     }
 
     Answer post(Endpoint endpoint, String path, JsonWithPictures body, Repeat repeat) {
+        return resilience.call(endpoint, posting(endpoint, repeat, path, body));
+    }
+
+    /** A video submission: paced on its own, and sent again only where it provably was not accepted. */
+    Answer submit(String path, JsonWithPictures body) {
+        return resilience.submission(posting(Endpoint.VIDEO, Repeat.ONLY_IF_UNSENT, path, body));
+    }
+
+    private Supplier<Answer> posting(Endpoint endpoint, Repeat repeat, String path, JsonWithPictures body) {
         HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
-        return resilience.call(endpoint, () -> {
+        return () -> {
             var sent = new TrackedBody(body);
             return exchange(endpoint, repeat, apiRequest(url).post(sent).build(), sent);
-        });
+        };
     }
 
     Answer get(Endpoint endpoint, String... pathSegments) {

@@ -64,6 +64,12 @@ final class XaiFailure extends RuntimeException {
                 + endpoint.label() + " not called", false, false, 0, null, null);
     }
 
+    /** No submission permit in time: back-pressure, like the provider's own 429; nothing was sent. */
+    static XaiFailure submissionsThrottled(Duration spacing) {
+        return new XaiFailure(ProviderFault.RATE_LIMITED, "too many video submissions right now (local pacing of "
+                + GrokConfig.GROK_SUBMITS_PER_SECOND + "), not sent", false, false, 0, spacing, null);
+    }
+
     static XaiFailure invalidResponse(Endpoint endpoint, String detail) {
         return new XaiFailure(ProviderFault.INVALID_RESPONSE, "xAI " + endpoint.label() + " answered something unusable: "
                 + detail, false, false, 0, null, null);
@@ -85,7 +91,8 @@ final class XaiFailure extends RuntimeException {
      * turns work away at the gate before anything is generated, and its own REST SDK repeats creates on 429 and
      * on nothing else. A 408 or any 5xx, whatever its body says (an error from the API, a gateway's page, an
      * empty body), comes from somewhere that may already have handed the job on, which xAI's SDK repeats only
-     * for reads: it is {@link ProviderFault#SUBMISSION_UNCONFIRMED}.
+     * for reads: it is {@link ProviderFault#SUBMISSION_UNCONFIRMED}. A submission's 429 that outlives the retries
+     * is {@link ProviderFault#RATE_LIMITED}, carrying its {@code Retry-After}, for the core to hold the queue.
      */
     static XaiFailure forStatus(Endpoint endpoint, Repeat repeat, int status, ErrorBody error, Duration retryAfter) {
         String what = "xAI " + endpoint.label() + " answered HTTP " + status
@@ -97,6 +104,9 @@ final class XaiFailure extends RuntimeException {
             return new XaiFailure(ProviderFault.SUBMISSION_UNCONFIRMED,
                     what + "; only a 429 proves a submission was turned away, so this one may have been accepted and"
                             + " billed and is not sent again", false, true, status, null, null);
+        }
+        if (rateLimited && repeat == Repeat.ONLY_IF_UNSENT) {
+            return new XaiFailure(ProviderFault.RATE_LIMITED, what, true, true, status, retryAfter, null);
         }
         if (rateLimited || serverTrouble) {
             return new XaiFailure(ProviderFault.UNAVAILABLE, what, true, true, status, retryAfter, null);
@@ -135,7 +145,8 @@ final class XaiFailure extends RuntimeException {
     /** A failure that outlived its retries may have a wait the retry refused to honour: say so. */
     XaiFailure askedToWaitLonger(Duration limit) {
         return new XaiFailure(fault, getMessage() + "; it asks to retry after " + retryAfter.toSeconds()
-                + " s, longer than the " + limit.toSeconds() + " s we wait", false, serviceTrouble, httpStatus, null, this);
+                + " s, longer than the " + limit.toSeconds() + " s we wait", false, serviceTrouble, httpStatus, retryAfter,
+                this);
     }
 
     PeopleDetectionException forDetector() {
@@ -145,13 +156,13 @@ final class XaiFailure extends RuntimeException {
 
     VideoGenerationException forGenerator() {
         warnOperator();
-        return new VideoGenerationException(fault, getMessage(), this);
+        return new VideoGenerationException(fault, getMessage(), this, retryAfter());
     }
 
     private void warnOperator() {
         if (fault == ProviderFault.ACCESS_DENIED) {
             LOG.log(System.Logger.Level.ERROR, "xAI refuses our calls; an operator must act (check GROK_API_KEY, "
-                    + "the team's credits and spending limit, and the model names): {0}", getMessage());
+                    + "the team''s credits and spending limit, and the model names): {0}", getMessage());
         }
     }
 }

@@ -33,7 +33,7 @@ class DecodeSlotsTest {
 
     @BeforeEach
     void answerEveryQuestion() {
-        xai.api.setDispatcher(new Dispatcher() {
+        xai.answerWith(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 return FakeXai.completion(FakeXai.peopleJson(0, false, List.of()), 1);

@@ -23,7 +23,8 @@ import okio.Buffer;
 /**
  * A fake xAI on 127.0.0.1: an API server and a separate file host, answering with the shapes the live API
  * sends (see the reference notes on xAI), plus a configuration that points the adapter at them with tiny
- * back-off so retries cost no time.
+ * back-off so retries cost no time. Video submissions that break the documented rules are refused as xAI
+ * refuses them ({@link XaiRules}).
  */
 final class FakeXai implements AutoCloseable {
     static final String KEY = "xai-test-key-4f1c9a77d2";
@@ -35,8 +36,11 @@ final class FakeXai implements AutoCloseable {
 
     final MockWebServer api = new MockWebServer();
     final MockWebServer files = new MockWebServer();
+    /** Checks every video submission the way xAI does; queued answers or {@link #answerWith} answer the rest. */
+    final XaiRules rules = new XaiRules();
 
     FakeXai() {
+        api.setDispatcher(rules);
         try {
             api.start(InetAddress.getByName("127.0.0.1"), 0);
             files.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -53,7 +57,13 @@ final class FakeXai implements AutoCloseable {
                         Duration.ofSeconds(5)))
                 .retry(new GrokConfig.RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(2)))
                 .circuitBreaker(new GrokConfig.BreakerSettings(50, 100, 100, Duration.ofMinutes(10)))
-                .rateLimit(new GrokConfig.RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                .rateLimit(new GrokConfig.RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .submitsPerSecond(1000);
+    }
+
+    /** {@code dispatcher} answers the API's requests from now on, behind {@link #rules}. */
+    void answerWith(mockwebserver3.Dispatcher dispatcher) {
+        rules.answerWith(dispatcher);
     }
 
     GrokAdapters adapters() {

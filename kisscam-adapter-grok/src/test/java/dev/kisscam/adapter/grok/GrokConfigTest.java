@@ -24,8 +24,51 @@ class GrokConfigTest {
         assertThat(config.maxImageSide()).isEqualTo(1280);
         assertThat(config.maxConcurrentDecodes()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(config.maxVideoBytes()).isEqualTo(50L * 1024 * 1024);
-        assertThat(config.prompt("in this photo")).contains("in this photo", "gentle, tasteful kiss", "faces")
-                .doesNotContain("{source}");
+        assertThat(config.twoPhotoMode()).isEqualTo(GrokConfig.TwoPhotoMode.REFERENCE);
+        assertThat(config.generateAudio()).isTrue();
+        assertThat(config.submitsPerSecond()).isEqualTo(1);
+        assertThat(config.stylePrompts().keySet()).containsExactly("gentle", "cinematic", "sunset", "rain", "snow",
+                "cheek-kiss", "forehead-kiss", "hug-then-kiss");
+    }
+
+    @Test
+    void the_style_table_words_every_style_the_core_offers_by_default() {
+        GrokConfig config = GrokConfig.defaults(KEY);
+
+        assertThat(dev.kisscam.core.service.KisscamSettings.STYLES)
+                .allSatisfy(style -> assertThat(config.wordsStyle(style.id())).as(style.id()).isTrue());
+        assertThat(config.wordsStyle("disco")).isFalse();
+        assertThat(config.toBuilder().stylePrompt("disco", "a kiss under a glitter ball").build().wordsStyle("disco"))
+                .isTrue();
+    }
+
+    @Test
+    void model_and_resolution_are_checked_together() {
+        assertThat(GrokConfig.builder(KEY).videoModel("grok-imagine-video-1.5").resolution("1080p").build().resolution())
+                .isEqualTo("1080p");
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).resolution("1080p").build())
+                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .containsExactly("VIDEO_RESOLUTION=1080p is not offered by GROK_VIDEO_MODEL=grok-imagine-video,"
+                                + " which offers 480p, 720p; choose one of those or a model that offers 1080p"));
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).videoModel("grok-imagine-video-1.5-lite").resolution("1080p")
+                .build()).isInstanceOf(GrokConfig.Invalid.class).hasMessageContaining("which offers 480p, 720p");
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).videoModel("grok-imagine-video-beta").build())
+                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .containsExactly("GROK_VIDEO_MODEL must be one of grok-imagine-video, grok-imagine-video-1.5,"
+                                + " grok-imagine-video-1.5-lite, was 'grok-imagine-video-beta'"));
+    }
+
+    @Test
+    void style_ids_and_prompts_are_checked() {
+        assertThatThrownBy(() -> GrokConfig.builder(KEY).stylePrompt("Beach Day", "on a beach").stylePrompt("night", " ")
+                .stylePrompt("default", "x").stylePrompt("long", "a".repeat(301)).submitsPerSecond(0).build())
+                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .containsExactlyInAnyOrder(
+                                "the style id 'Beach Day' must be 1 to 32 lower-case letters, digits or dashes",
+                                "the style 'night' needs a prompt",
+                                "the style id 'default' is reserved: it stands for the first style",
+                                "the prompt of style 'long' must be one line of at most 300 characters",
+                                "GROK_SUBMITS_PER_SECOND must be between 1 and 100000, was 0"));
     }
 
     @Test
@@ -53,12 +96,13 @@ class GrokConfigTest {
     @Test
     void the_builder_round_trips_every_value() {
         GrokConfig custom = GrokConfig.builder(KEY).baseUrl(URI.create("http://127.0.0.1:9/v1")).visionModel("v")
-                .videoModel("grok-imagine-video-1.5").promptTemplate("Kiss {source}").durationSeconds(8).resolution("720p")
+                .videoModel("grok-imagine-video-1.5").twoPhotoMode(GrokConfig.TwoPhotoMode.COLLAGE).generateAudio(false)
+                .stylePrompt("beach", "on a beach at night").submitsPerSecond(3).durationSeconds(8).resolution("1080p")
                 .pollInterval(Duration.ofMillis(1500)).generationTimeout(Duration.ofMinutes(5)).maxImageSide(1024)
                 .maxConcurrentDecodes(3).maxVideoBytes(10_000_000).build();
 
         assertThat(custom.toBuilder().build()).isEqualTo(custom);
-        assertThat(custom.prompt("here")).isEqualTo("Kiss here");
+        assertThat(custom.stylePrompts()).containsEntry("beach", "on a beach at night").containsKey("gentle");
     }
 
     @Test

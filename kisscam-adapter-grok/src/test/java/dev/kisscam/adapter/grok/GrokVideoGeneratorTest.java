@@ -44,10 +44,13 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     private final FakeXai xai = new FakeXai();
     private final GrokAdapters adapters = xai.adapters();
     private final VideoGenerator generator = adapters.videoGenerator();
+    private final GrokAdapters collage =
+            GrokAdapters.create(xai.config().twoPhotoMode(GrokConfig.TwoPhotoMode.COLLAGE).build());
 
     @AfterEach
     void stop() {
         adapters.close();
+        collage.close();
         xai.close();
     }
 
@@ -58,7 +61,7 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
 
     @Override
     protected VideoGenerator generatorThatMakes(byte[] mp4) {
-        xai.api.setDispatcher(new Jobs(ticket -> FakeXai.done(xai.videoUrl(ticket + ".mp4"), VIDEO_TICKS)));
+        xai.answerWith(new Jobs(ticket -> FakeXai.done(xai.videoUrl(ticket + ".mp4"), VIDEO_TICKS)));
         xai.files.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -70,13 +73,13 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
 
     @Override
     protected VideoGenerator generatorBlockedByModeration() {
-        xai.api.setDispatcher(new Jobs(ticket -> FakeXai.blockedByModeration(VIDEO_TICKS)));
+        xai.answerWith(new Jobs(ticket -> FakeXai.blockedByModeration(VIDEO_TICKS)));
         return generator;
     }
 
     @Override
     protected VideoGenerator generatorThatFails() {
-        xai.api.setDispatcher(new Jobs(ticket -> FakeXai.failed("internal_error", "Video generation failed")));
+        xai.answerWith(new Jobs(ticket -> FakeXai.failed("internal_error", "Video generation failed")));
         return generator;
     }
 
@@ -105,8 +108,8 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         JsonNode body = FakeXai.json(request);
         assertThat(body.path("model").asText()).isEqualTo("grok-imagine-video");
         assertThat(body.path("prompt").asText())
-                .isEqualTo(GrokConfig.DEFAULT_PROMPT_TEMPLATE.replace("{source}", GrokVideoGenerator.ONE_PHOTO))
-                .contains("kiss");
+                .startsWith("The two people in this photo").contains(KissPrompt.RULES, StylePrompts.BUILT_IN.get("gentle"))
+                .doesNotContain("<IMAGE_");
         assertThat(body.path("duration").isInt()).isTrue();
         assertThat(body.path("duration").asInt()).isEqualTo(6);
         assertThat(body.path("resolution").asText()).isEqualTo("480p");
@@ -115,8 +118,10 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(480);
         assertThat(body.path("user").asText()).matches("[0-9a-f]{64}").doesNotContain("test:1");
-        assertThat(body.fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("model", "prompt", "image", "duration", "aspect_ratio", "resolution", "user");
+        assertThat(body.path("generate_audio").isBoolean()).isTrue();
+        assertThat(body.path("generate_audio").booleanValue()).isTrue();
+        assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("model", "prompt", "image", "duration",
+                "aspect_ratio", "resolution", "generate_audio", "user");
     }
 
     @Test
@@ -134,7 +139,7 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void two_photos_of_one_person_become_one_picture_side_by_side_centred_on_each_person() {
+    void in_collage_mode_two_photos_of_one_person_become_one_picture_side_by_side_centred_on_each_person() {
         // Left: portrait 480x640, its person (red) in the middle. Right: landscape 640x480, its person (blue)
         // at 0.6..0.9 of the width, off-centre, so centring on the box is visible in the composite.
         var left = new JobPhoto(TestPhotos.storeJpeg(media, TestPhotos.personAt(480, 640, TestPhotos.RED, 0.3, 0.4)),
@@ -143,7 +148,8 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
                 List.of(new PersonBox(0.6, 0.1, 0.3, 0.8)));
         xai.api.enqueue(submitted("req-two"));
 
-        generator.submit(new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(left, right), Direction.DEFAULT), media);
+        collage.videoGenerator().submit(
+                new GenerationRequest(JobId.random(), new RequesterId("test:1"), List.of(left, right), Direction.DEFAULT), media);
 
         JsonNode body = FakeXai.json(xai.takeApi());
         BufferedImage picture = TestPhotos.fromDataUri(body.path("image").path("url").asText());
@@ -151,7 +157,8 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         assertThat(picture.getWidth()).isEqualTo(360 + 10 + 360);
         assertThat(picture.getHeight()).isEqualTo(480);
         assertThat(body.path("aspect_ratio").asText()).isEqualTo("3:2");
-        assertThat(body.path("prompt").asText()).contains(GrokVideoGenerator.TWO_PHOTOS);
+        assertThat(body.path("prompt").asText()).startsWith("The two people shown side by side in this picture");
+        assertThat(body.has("reference_images")).isFalse();
         assertThat(TestPhotos.near(picture, 180, 240, TestPhotos.RED)).as("left person in its strip's centre").isTrue();
         assertThat(TestPhotos.near(picture, 365, 240, SideBySide.GAP)).as("the gap").isTrue();
         assertThat(TestPhotos.near(picture, 370 + 180, 240, TestPhotos.BLUE)).as("right person in its strip's centre").isTrue();
@@ -159,10 +166,10 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void the_contracts_two_photos_compose_to_the_documented_size() {
+    void in_collage_mode_the_contracts_two_photos_compose_to_the_documented_size() {
         xai.api.enqueue(submitted("req-c"));
 
-        generator.submit(twoPhotosOfOne(), media);
+        collage.videoGenerator().submit(twoPhotosOfOne(), media);
 
         BufferedImage picture = TestPhotos.fromDataUri(FakeXai.json(xai.takeApi()).path("image").path("url").asText());
         assertThat(picture.getWidth()).isEqualTo(730);
@@ -254,14 +261,15 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_retry_after_longer_than_we_wait_fails_at_once_as_unavailable() {
+    void a_retry_after_longer_than_we_wait_is_the_cores_rate_limit_at_once_with_that_pause() {
         xai.api.enqueue(FakeXai.withRetryAfter(
                 FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"), "120"));
         xai.api.enqueue(submitted("must-not-be-used"));
 
         assertThatThrownBy(() -> generator.submit(onePhotoOfTwo(), media))
                 .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
-                    assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE);
+                    assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
                     assertThat(e.getMessage()).contains("429", "120 s");
                 });
         assertThat(xai.api.getRequestCount()).isEqualTo(1);

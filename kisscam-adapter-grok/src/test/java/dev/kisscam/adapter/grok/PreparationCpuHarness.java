@@ -57,7 +57,7 @@ class PreparationCpuHarness {
                 new Case("album of two Telegram photos, 1280x960 each", List.of(jpeg(1280, 960, 0.87f, 5, 0),
                         jpeg(1280, 960, 0.87f, 6, 0))));
         try (var xai = new FakeXai(); GrokAdapters adapters = GrokAdapters.create(xai.config().build())) {
-            xai.api.setDispatcher(new Dispatcher() {
+            xai.answerWith(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     return request.getUrl().encodedPath().endsWith("chat/completions")

@@ -93,4 +93,23 @@ class ResilienceTest {
         }
         assertThat(xai.api.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void a_submission_without_a_permit_in_time_is_not_sent_and_is_the_cores_rate_limit() {
+        var resilience = new Resilience(xai.config().submitsPerSecond(1)
+                .rateLimit(new GrokConfig.RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ZERO)).build());
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThat(resilience.submission(attempts::incrementAndGet)).isEqualTo(1);
+        // Microseconds later, in the same one-second cycle, whose one permit is taken; no wait is allowed.
+        assertThatThrownBy(() -> resilience.submission(attempts::incrementAndGet))
+                .isInstanceOfSatisfying(XaiFailure.class, e -> {
+                    assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+                    assertThat(e.forGenerator().retryAfter()).contains(Duration.ofSeconds(1));
+                });
+        assertThat(attempts).hasValue(1);
+        assertThat(resilience.call(Endpoint.VIDEO, attempts::incrementAndGet)).as("other calls have their own permits")
+                .isEqualTo(2);
+    }
 }

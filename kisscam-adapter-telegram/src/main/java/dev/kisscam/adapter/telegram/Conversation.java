@@ -82,6 +82,13 @@ final class Conversation {
                 replies.answerButton(query.getId(), asker.text("button.retry"));
                 photos.retry(asker, retry.job());
             }
+            case CallbackData.Restyle restyle -> replies.answerButton(query.getId(), query.getMessage() == null
+                    ? asker.text("callback.expired")
+                    : photos.restyle(asker, query.getMessage().getMessageId(), restyle.job(), restyle.style()));
+            case CallbackData.AnotherTake take -> {
+                replies.answerButton(query.getId(), asker.text("button.anotherTake"));
+                photos.anotherTake(asker, take.delivered(), take.style());
+            }
             case CallbackData.GiveConsent consent -> {
                 replies.answerButton(query.getId(), asker.text("consent.recorded"));
                 // The photos that waited go on in their chats' lanes, after this thanks.

@@ -1,15 +1,19 @@
 package dev.kisscam.adapter.telegram;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IncomingPhoto;
 import dev.kisscam.core.port.in.IntakeOutcome;
 import dev.kisscam.core.port.in.JobControl;
 import dev.kisscam.core.port.in.PhotoIntake;
+import dev.kisscam.core.port.in.RestyleOutcome;
 import dev.kisscam.core.port.out.JobRef;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,18 +32,20 @@ final class PhotoFlow {
     private final Consent consent;
     private final TelegramFiles files;
     private final StatusBoard board;
+    private final TelegramDelivery delivery;
     private final Replies replies;
     private final ChatLanes lanes;
     private final KeptPhotos awaitingConsent;
     private final KeptPhotos awaitingTurn;
 
-    PhotoFlow(CorePorts core, TelegramFiles files, StatusBoard board, Replies replies, ChatLanes lanes,
-              KeptPhotos awaitingConsent, KeptPhotos awaitingTurn) {
+    PhotoFlow(CorePorts core, TelegramFiles files, StatusBoard board, TelegramDelivery delivery, Replies replies,
+              ChatLanes lanes, KeptPhotos awaitingConsent, KeptPhotos awaitingTurn) {
         this.intake = core.intake();
         this.control = core.control();
         this.consent = core.consent();
         this.files = files;
         this.board = board;
+        this.delivery = delivery;
         this.replies = replies;
         this.lanes = lanes;
         this.awaitingConsent = awaitingConsent;
@@ -60,19 +66,44 @@ final class PhotoFlow {
             }
         }
         String received = photos.size() == 1 ? "status.received" : "status.receivedAlbum";
-        run(asker, received, photos, requester -> {
+        Direction direction = PhotoRef.direction(photos);
+        run(asker, received, photos, Optional.of(direction.style()), requester -> {
             List<IncomingPhoto> incoming = photos.stream()
                     .map(p -> new IncomingPhoto(files.source(p.fileId()), p.declaredSize(), p.declaredType()))
                     .toList();
-            return incoming.size() == 1
-                    ? intake.submit(requester, incoming.getFirst())
-                    : intake.submitAlbum(requester, incoming);
+            return intake.submit(requester, incoming, direction);
         });
     }
 
     /** The Retry button of a failed job: its stored photos go again, as a new job. */
     void retry(Asker asker, JobId failedJob) {
-        run(asker, "status.retrying", List.of(), requester -> control.retry(requester, failedJob));
+        run(asker, "status.retrying", List.of(), Optional.empty(), requester -> control.retry(requester, failedJob));
+    }
+
+    /**
+     * A button under a delivered video: its photos again, as a new job that costs quota, in the same style or
+     * in {@code style}.
+     */
+    void anotherTake(Asker asker, JobId delivered, Optional<VideoStyle> style) {
+        Optional<VideoStyle> madeIn = style.or(() -> delivery.styles().of(delivered));
+        run(asker, "status.anotherTake", List.of(), madeIn,
+                requester -> control.anotherTake(requester, delivered, style));
+    }
+
+    /** A style button of a waiting job: the core decides whether it may still change; the answer says what became of it. */
+    String restyle(Asker asker, int statusMessage, JobId job, VideoStyle style) {
+        Texts texts = asker.texts();
+        return switch (control.restyle(asker.requester().id(), job, style)) {
+            case RestyleOutcome.Restyled restyled -> {
+                Requester at = ReplyAddress.requester(asker.user(),
+                        ReplyAddress.chat(asker.chatId()).withStatusMessage(statusMessage));
+                delivery.restyled(new JobRef(job, at), restyled.style());
+                yield texts.get("restyle.done", delivery.styles().label(texts, restyled.style()));
+            }
+            case RestyleOutcome.TooLate late -> texts.get("restyle.tooLate");
+            case RestyleOutcome.UnknownStyle unknown -> texts.get("restyle.unknown");
+            case RestyleOutcome.NoSuchJob none -> texts.get("callback.expired");
+        };
     }
 
     /**
@@ -93,7 +124,9 @@ final class PhotoFlow {
         }
     }
 
-    private void run(Asker asker, String receivedKey, List<PhotoRef> photos, Function<Requester, IntakeOutcome> call) {
+    /** {@code madeIn}: the style the job will be made in, when the bot knows it, for its buttons to mark. */
+    private void run(Asker asker, String receivedKey, List<PhotoRef> photos, Optional<VideoStyle> madeIn,
+            Function<Requester, IntakeOutcome> call) {
         StatusMessage status = board.open(asker.chatId(), Screen.of(asker.text(receivedKey)));
         Requester requester = asker.answeredAt(status);
         status.update(new StatusMessage.Step(StatusMessage.Phase.INTAKE, 0), Screen.of(asker.text("status.checking")));
@@ -107,8 +140,9 @@ final class PhotoFlow {
         switch (outcome) {
             case IntakeOutcome.JobAccepted accepted -> {
                 var job = new JobRef(accepted.job(), requester);
+                madeIn.ifPresent(style -> delivery.styles().chose(accepted.job(), style));
                 status.update(StatusMessage.Step.queued(accepted.queuePosition()),
-                        TelegramDelivery.queued(asker.texts(), job, accepted.queuePosition()));
+                        delivery.queued(asker.texts(), job, accepted.queuePosition()));
                 if (accepted.replacedDraft()) {
                     replies.say(asker, asker.text("draft.replaced"));
                 }

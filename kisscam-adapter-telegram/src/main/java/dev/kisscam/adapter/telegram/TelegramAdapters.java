@@ -33,7 +33,7 @@ public final class TelegramAdapters implements AutoCloseable {
     private final TelegramDelivery delivery;
     private TelegramUpdates updates;
 
-    TelegramAdapters(TelegramConfig config, Pacer pacer) {
+    TelegramAdapters(TelegramConfig config, StyleLabels styles, Pacer pacer) {
         this.config = config;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -45,11 +45,16 @@ public final class TelegramAdapters implements AutoCloseable {
                 new TokenRedaction(config.botToken()), config.maxAttempts(), config.retryPause(), pacer, flood);
         this.board = new StatusBoard(new StatusMessage.Shared(api, pacer, timers, config.editInterval(),
                 new Backoff(config.retryPause(), LONGEST_STATUS_RETRY, config.outagePatience()), new Backlog()));
-        this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers));
+        this.delivery = new TelegramDelivery(api, board, new ChatActions(api, config.chatActionEvery(), timers),
+                new StyleChoices(styles));
     }
 
-    public static TelegramAdapters create(TelegramConfig config) {
-        return new TelegramAdapters(config, Pacer.system());
+    /**
+     * @param styles the styles the core offers (its default first) and their labels; the bot shows a button
+     *               for each under a waiting job and under a delivered video
+     */
+    public static TelegramAdapters create(TelegramConfig config, StyleLabels styles) {
+        return new TelegramAdapters(config, styles, Pacer.system());
     }
 
     /** What the core tells users through: progress, videos, failures. */
@@ -67,7 +72,7 @@ public final class TelegramAdapters implements AutoCloseable {
         if (updates != null) {
             throw new IllegalStateException("the Telegram updates are already connected to a core");
         }
-        updates = new TelegramUpdates(config, api, http, timers, board, core);
+        updates = new TelegramUpdates(config, api, http, timers, board, delivery, core);
         return updates;
     }
 

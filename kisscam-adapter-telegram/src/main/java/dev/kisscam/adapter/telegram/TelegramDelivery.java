@@ -1,6 +1,10 @@
 package dev.kisscam.adapter.telegram;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kisscam.core.domain.Failure;
+import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.DeliveryException;
@@ -11,13 +15,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Tells Telegram users how their jobs go: the status message their {@link ReplyAddress} names, edited in
@@ -34,6 +42,10 @@ final class TelegramDelivery implements Delivery {
     private final BotApi api;
     private final StatusBoard board;
     private final ChatActions actions;
+    private final StyleChoices styles;
+    /** The place in line each waiting job's message showed last, to show it again with a new style. */
+    private final Cache<JobId, Integer> places = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
     /**
      * Telegram's file ids of uploaded videos by their content's SHA-256: the same video (sent again, or a copy
      * the repeat rule made) goes again without a second upload.
@@ -45,21 +57,49 @@ final class TelegramDelivery implements Delivery {
         }
     };
 
-    TelegramDelivery(BotApi api, StatusBoard board, ChatActions actions) {
+    TelegramDelivery(BotApi api, StatusBoard board, ChatActions actions, StyleChoices styles) {
         this.api = api;
         this.board = board;
         this.actions = actions;
+        this.styles = styles;
     }
 
-    /** What a job's message shows while it waits: its place in line, or that it starts; with a Cancel button. */
-    static Screen queued(Texts texts, JobRef job, int queuePosition) {
+    StyleChoices styles() {
+        return styles;
+    }
+
+    /**
+     * What a job's message shows while it waits: its place in line, or that it starts, and its style when the bot
+     * knows it; a Cancel button and a button per style (the default one goes ahead unless another is pressed).
+     */
+    Screen queued(Texts texts, JobRef job, int queuePosition) {
+        places.put(job.id(), queuePosition);
         String text = queuePosition <= 0 ? texts.get("status.starting") : texts.get("status.queued", queuePosition);
-        return withCancel(texts, job, text);
+        Optional<VideoStyle> style = styles.of(job.id());
+        if (style.isPresent()) {
+            text += "\n" + texts.get("status.style", styles.label(texts, style.get()));
+        }
+        var rows = new ArrayList<List<Screen.Button>>();
+        rows.add(List.of(cancelButton(texts, job)));
+        rows.addAll(styles.restyleRows(texts, job.id()));
+        return new Screen(text, rows);
     }
 
     @Override
     public void queuePosition(JobRef job, int queuePosition) {
         board.forJob(job).update(StatusMessage.Step.queued(queuePosition), queued(texts(job.requester()), job, queuePosition));
+    }
+
+    /**
+     * The core took a new style for a waiting job: its message shows it at the place it showed last. A message
+     * that has moved on (the job started meanwhile) keeps what it shows.
+     */
+    void restyled(JobRef job, VideoStyle style) {
+        styles.chose(job.id(), style);
+        Integer place = places.getIfPresent(job.id());
+        if (place != null) {
+            board.forJob(job).update(StatusMessage.Step.queued(place), queued(texts(job.requester()), job, place));
+        }
     }
 
     @Override
@@ -85,7 +125,8 @@ final class TelegramDelivery implements Delivery {
         status.update(new StatusMessage.Step(StatusMessage.Phase.SENDING, 0), Screen.of(texts.get("status.sending")));
         actions.keepUploading(job.id(), status.chatId());
         try {
-            sendVideo(ReplyAddress.of(job.requester()).chatId(), video, texts.get("video.caption"));
+            sendVideo(ReplyAddress.of(job.requester()).chatId(), video,
+                    new Screen(texts.get("video.caption"), styles.takeRows(texts, job.id())));
         } finally {
             actions.stop(job.id());
         }
@@ -117,7 +158,10 @@ final class TelegramDelivery implements Delivery {
         board.notice(ReplyAddress.of(requester).chatId(), Screen.of(texts(requester).get("draft.expired")));
     }
 
-    private void sendVideo(long chatId, Video video, String caption) {
+    /** The video with {@code screen}'s text as its caption and its buttons under it. */
+    private void sendVideo(long chatId, Video video, Screen screen) {
+        String caption = screen.text();
+        InlineKeyboardMarkup buttons = screen.markup();
         byte[] bytes = read(video);
         String content = sha256(bytes);
         String fileId;
@@ -126,8 +170,8 @@ final class TelegramDelivery implements Delivery {
         }
         try {
             Message sent = fileId != null
-                    ? sendAgain(chatId, content, fileId, bytes, caption)
-                    : upload(chatId, bytes, caption);
+                    ? sendAgain(chatId, content, fileId, bytes, caption, buttons)
+                    : upload(chatId, bytes, caption, buttons);
             if (sent.getVideo() != null) {
                 synchronized (uploaded) {
                     uploaded.put(content, sent.getVideo().getFileId());
@@ -140,10 +184,11 @@ final class TelegramDelivery implements Delivery {
     }
 
     /** By the file id of an earlier upload; one Telegram no longer knows is forgotten and the video uploaded. */
-    private Message sendAgain(long chatId, String content, String fileId, byte[] bytes, String caption) {
+    private Message sendAgain(long chatId, String content, String fileId, byte[] bytes, String caption,
+            InlineKeyboardMarkup buttons) {
         try {
             return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId).video(new InputFile(fileId))
-                    .caption(caption).build());
+                    .caption(caption).replyMarkup(buttons).build());
         } catch (TelegramCallException e) {
             if (!e.unknownFile()) {
                 throw e;
@@ -152,14 +197,14 @@ final class TelegramDelivery implements Delivery {
             synchronized (uploaded) {
                 uploaded.remove(content, fileId);
             }
-            return upload(chatId, bytes, caption);
+            return upload(chatId, bytes, caption, buttons);
         }
     }
 
-    private Message upload(long chatId, byte[] bytes, String caption) {
+    private Message upload(long chatId, byte[] bytes, String caption, InlineKeyboardMarkup buttons) {
         return api.sendVideo(chatId, () -> SendVideo.builder().chatId(chatId)
                 .video(new InputFile(new ByteArrayInputStream(bytes), "kisscam.mp4"))
-                .supportsStreaming(true).caption(caption).build());
+                .supportsStreaming(true).caption(caption).replyMarkup(buttons).build());
     }
 
     private static byte[] read(Video video) {
@@ -183,7 +228,11 @@ final class TelegramDelivery implements Delivery {
     }
 
     private static Screen withCancel(Texts texts, JobRef job, String text) {
-        return new Screen(text, List.of(new Screen.Button(texts.get("button.cancel"), new CallbackData.CancelJob(job.id()))));
+        return Screen.of(text, cancelButton(texts, job));
+    }
+
+    private static Screen.Button cancelButton(Texts texts, JobRef job) {
+        return new Screen.Button(texts.get("button.cancel"), new CallbackData.CancelJob(job.id()));
     }
 
     private static Texts texts(Requester requester) {

@@ -10,7 +10,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * Users' messages into the core: commands, photos, albums and button presses, each chat's in order. Started
- * once: it registers the command menu and, in long-polling mode, starts polling; in webhook mode mount
+ * once: it registers the command menu and the bot's descriptions and, in long-polling mode, starts polling; in webhook mode mount
  * {@link #webhookHandler()} on an HTTP server. Made by {@link TelegramAdapters#updates}.
  */
 public final class TelegramUpdates implements AutoCloseable {
@@ -24,10 +24,11 @@ public final class TelegramUpdates implements AutoCloseable {
     private final UpdateRouter router;
     private final TurnWatch turns;
     private volatile boolean started;
+    private Thread describing;
     private LongPolling polling;
 
     TelegramUpdates(TelegramConfig config, BotApi api, OkHttpClient http, ScheduledExecutorService timers,
-            StatusBoard board, CorePorts core) {
+            StatusBoard board, TelegramDelivery delivery, CorePorts core) {
         this.config = config;
         this.api = api;
         this.http = http;
@@ -35,7 +36,7 @@ public final class TelegramUpdates implements AutoCloseable {
         var files = new TelegramFiles(api, http, config);
         var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
         var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
-        var photos = new PhotoFlow(core, files, board, replies, lanes, awaitingConsent, awaitingTurn);
+        var photos = new PhotoFlow(core, files, board, delivery, replies, lanes, awaitingConsent, awaitingTurn);
         this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
         var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
@@ -44,7 +45,8 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     /**
-     * Registers the command menu in Russian and English and, in long-polling mode, starts polling. Throws
+     * Registers the command menu in Russian and English, sets the bot's descriptions on a thread of their own
+     * (a failure there is only logged) and, in long-polling mode, starts polling. Throws
      * {@link TelegramCallException} when Telegram cannot be reached.
      *
      * @throws IllegalStateException when started before
@@ -54,6 +56,8 @@ public final class TelegramUpdates implements AutoCloseable {
             throw new IllegalStateException("the Telegram updates are already started");
         }
         registerCommandMenu();
+        // Off the way to the first update: Telegram may ask a bot that changes them often to wait a long time.
+        describing = Thread.ofVirtual().name("telegram-descriptions").start(new BotDescriptions(api)::update);
         turns.start();
         if (config.mode() == TelegramConfig.Mode.LONG_POLLING) {
             polling = new LongPolling(config.botToken(), TelegramAdapters.telegramUrl(config),
@@ -105,6 +109,9 @@ public final class TelegramUpdates implements AutoCloseable {
     /** Stops polling and lets running updates finish briefly. */
     @Override
     public synchronized void close() {
+        if (describing != null) {
+            describing.interrupt();
+        }
         if (polling != null) {
             polling.close();
         }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** What the bot says, in one user's language; the words live in {@code messages*.properties}. */
@@ -45,6 +46,11 @@ final class Texts {
 
     Locale locale() {
         return locale;
+    }
+
+    /** The text under {@code key}, or empty when the bundle has none (an operator's own style, say). */
+    Optional<String> find(String key) {
+        return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();
     }
 
     String get(String key, Object... args) {

@@ -13,6 +13,7 @@ import dev.kisscam.core.testing.InMemoryQuota;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +23,7 @@ import java.util.function.UnaryOperator;
 final class BotRig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int QUOTA = 5;
+    static final StyleLabels STYLES = StyleLabels.of(KisscamSettings.STYLES);
     /** Far above what the tests send, so the flood control orders calls without slowing them down. */
     static final TelegramConfig.FloodLimits QUICK_FLOOD_LIMITS = new TelegramConfig.FloodLimits(2000, 1000);
 
@@ -34,15 +36,21 @@ final class BotRig implements AutoCloseable {
     final TelegramUpdates updates;
 
     private BotRig(UnaryOperator<TelegramConfig> adjust, Pacer pacer) throws IOException {
+        this(adjust, UnaryOperator.identity(), telegram -> { }, pacer);
+    }
+
+    private BotRig(UnaryOperator<TelegramConfig> adjust, UnaryOperator<KisscamSettings> settings,
+            Consumer<FakeBotApi> beforeStart, Pacer pacer) throws IOException {
         telegram = FakeBotApi.start();
+        beforeStart.accept(telegram);
         TelegramConfig config = adjust.apply(testConfig(telegram));
-        adapters = new TelegramAdapters(config, pacer);
+        adapters = new TelegramAdapters(config, STYLES, pacer);
         core = Kisscam.builder()
                 .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore()).consentStore(consents)
                 .quota(new InMemoryQuota(QUOTA, Duration.ofDays(1)))
                 .peopleDetector(detector).videoGenerator(generator).delivery(adapters.delivery())
                 .earlierVideos(new InMemoryEarlierVideos(100))
-                .settings(KisscamSettings.defaults().withMaxResubmissions(0))
+                .settings(settings.apply(KisscamSettings.defaults().withMaxResubmissions(0)))
                 .clock(Clock.systemUTC())
                 .build();
         core.start();
@@ -56,6 +64,16 @@ final class BotRig implements AutoCloseable {
 
     static BotRig with(UnaryOperator<TelegramConfig> adjust) throws IOException {
         return new BotRig(adjust, Pacer.system());
+    }
+
+    /** A bot whose core has other settings. */
+    static BotRig withCore(UnaryOperator<KisscamSettings> settings) throws IOException {
+        return new BotRig(UnaryOperator.identity(), settings, telegram -> { }, Pacer.system());
+    }
+
+    /** A bot whose fake Telegram is set up (to fail a call, say) before the bot first calls it. */
+    static BotRig afterSettingUp(Consumer<FakeBotApi> beforeStart) throws IOException {
+        return new BotRig(UnaryOperator.identity(), UnaryOperator.identity(), beforeStart, Pacer.system());
     }
 
     /** Quick settings for tests: no pause between edits, a short album window, quick retries, a quick pace. */

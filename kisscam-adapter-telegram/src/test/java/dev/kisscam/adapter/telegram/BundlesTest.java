@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kisscam.core.domain.FailureCode;
 import dev.kisscam.core.domain.Refusal;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.service.KisscamSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,37 @@ class BundlesTest {
         assertThat(keys).hasSize(Refusal.class.getPermittedSubclasses().length + FailureCode.values().length);
         assertThat(ENGLISH.stringPropertyNames()).containsAll(keys);
         assertThat(RUSSIAN.stringPropertyNames()).containsAll(keys);
+    }
+
+    @Test
+    void every_key_is_a_key_so_no_text_ran_over_into_a_line_of_its_own() {
+        assertThat(ENGLISH.stringPropertyNames()).allMatch(key -> key.matches("[A-Za-z0-9._-]+"));
+        assertThat(RUSSIAN.stringPropertyNames()).allMatch(key -> key.matches("[A-Za-z0-9._-]+"));
+    }
+
+    @Test
+    void every_built_in_style_has_a_label_in_both_languages() {
+        for (VideoStyle style : KisscamSettings.STYLES) {
+            assertThat(ENGLISH.getProperty("style." + style.id())).as("English " + style).isNotBlank();
+            assertThat(RUSSIAN.getProperty("style." + style.id())).as("Russian " + style).isNotBlank()
+                    .isNotEqualTo(ENGLISH.getProperty("style." + style.id()));
+        }
+        var labels = StyleLabels.of(KisscamSettings.STYLES);
+        assertThat(labels.label(new VideoStyle("hug-then-kiss"), Texts.RUSSIAN)).isEqualTo("🤗 Объятие и поцелуй");
+        assertThat(labels.label(new VideoStyle("hug-then-kiss"), Locale.forLanguageTag("pt-BR")))
+                .as("a language with no bundle reads English").isEqualTo("🤗 Hug, then kiss");
+    }
+
+    @Test
+    void an_operators_label_comes_first_then_the_bundle_then_the_id_made_readable() {
+        var underwater = new VideoStyle("under-water");
+        var labels = new StyleLabels(List.of(VideoStyle.GENTLE, underwater),
+                Map.of(VideoStyle.GENTLE, Map.of("ru", " Ласково "), underwater, Map.of("en", "🐠 Under water")));
+
+        assertThat(labels.label(VideoStyle.GENTLE, Texts.RUSSIAN)).isEqualTo("Ласково");
+        assertThat(labels.label(VideoStyle.GENTLE, Texts.ENGLISH)).isEqualTo("💞 Gentle");
+        assertThat(labels.label(underwater, Texts.ENGLISH)).isEqualTo("🐠 Under water");
+        assertThat(labels.label(underwater, Texts.RUSSIAN)).isEqualTo("Under water");
     }
 
     @Test

@@ -47,7 +47,7 @@ class PhotosToVideoTest {
 
         BotApiCall video = bot.telegram.await(c -> c.method().equals("sendVideo"), WAIT);
         assertThat(bot.telegram.uploaded(video, "video")).isEqualTo(TestVideos.minimalMp4());
-        assertThat(video.text()).contains("Send another photo");
+        assertThat(video.text()).contains("Another take");
         assertThat(bot.generator.submittedPhotoBytes()).containsExactly(photo);
         BotApiCall done = bot.telegram.awaitText(user, "Done!", WAIT);
 

@@ -69,7 +69,7 @@ class ResilienceTest {
         var config = TelegramConfig.longPolling(FakeBotApi.TOKEN)
                 .withApiUrl(URI.create("http://127.0.0.1:" + closedPort))
                 .withRetries(2, java.time.Duration.ofMillis(1));
-        try (var telegram = new TelegramAdapters(config, Pacer.system())) {
+        try (var telegram = new TelegramAdapters(config, BotRig.STYLES, Pacer.system())) {
             var core = new UnreachedCore();
             var updates = telegram.updates(new CorePorts(core, core, core, core));
             assertThatThrownBy(updates::start)

@@ -35,7 +35,7 @@ class TelegramDeliveryTest extends DeliveryContract {
     @BeforeEach
     void start() throws Exception {
         telegram = FakeBotApi.start();
-        adapters = new TelegramAdapters(BotRig.testConfig(telegram), Pacer.system());
+        adapters = new TelegramAdapters(BotRig.testConfig(telegram), BotRig.STYLES, Pacer.system());
     }
 
     @AfterEach
@@ -198,7 +198,7 @@ class TelegramDeliveryTest extends DeliveryContract {
         // Point 8 of the reliability issue: every freed slot edited every waiting message, videos meeting 429s.
         var slowly = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(10, 1000));
         int crowd = 20;
-        try (var paced = new TelegramAdapters(slowly, Pacer.system())) {
+        try (var paced = new TelegramAdapters(slowly, BotRig.STYLES, Pacer.system())) {
             for (int i = 0; i < crowd; i++) {
                 long chat = 1000 + i;
                 paced.delivery().queuePosition(new JobRef(JobId.random(),
@@ -220,7 +220,7 @@ class TelegramDeliveryTest extends DeliveryContract {
     @Test
     void calls_keep_the_bot_wide_pace_and_each_chats_pace() throws Exception {
         var paced = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(20, 10));
-        try (var adapters = new TelegramAdapters(paced, Pacer.system())) {
+        try (var adapters = new TelegramAdapters(paced, BotRig.STYLES, Pacer.system())) {
             for (int i = 0; i < 5; i++) {
                 adapters.delivery().draftExpired(requester());
             }
@@ -277,7 +277,7 @@ class TelegramDeliveryTest extends DeliveryContract {
         var job = new JobRef(JobId.random(), requester);
         first.progress(job, 10);
         adapters.close();
-        adapters = new TelegramAdapters(BotRig.testConfig(telegram), Pacer.system());
+        adapters = new TelegramAdapters(BotRig.testConfig(telegram), BotRig.STYLES, Pacer.system());
 
         adapters.delivery().progress(job, 60);
 

@@ -74,7 +74,7 @@ class WebhookTest {
     @Test
     void updates_before_the_bot_has_started_are_answered_503_so_telegram_sends_them_again() throws Exception {
         var config = BotRig.testConfig(bot.telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
-        try (var notStarted = new TelegramAdapters(config, Pacer.system())) {
+        try (var notStarted = new TelegramAdapters(config, BotRig.STYLES, Pacer.system())) {
             var core = new ResilienceTest.UnreachedCore();
             server.createContext("/early", notStarted.updates(new CorePorts(core, core, core, core)).webhookHandler());
             var early = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/early");

@@ -8,6 +8,7 @@ import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.Modules;
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.service.Kisscam;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -16,20 +17,23 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kisscam generate PHOTO [PHOTO] --out FILE}: the core with the terminal as its frontend. Proves the
- * core does not care where photos come from, and lets an operator try the provider without Telegram.
+ * {@code kisscam generate PHOTO [PHOTO] [--style STYLE] [--wish TEXT] --out FILE}: the core with the terminal as
+ * its frontend. Proves the core does not care where photos come from, and lets an operator try the provider
+ * (and its styles) without Telegram.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Make a video from one photo of two people, or two photos of one person each.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the video was written", "1:something else went wrong",
-            "2:bad arguments or configuration", "3:the photos were refused", "4:the provider could not make the video"})
+            "2:bad arguments (such as an unknown style) or configuration",
+            "3:the photos or the wish were refused", "4:the provider could not make the video"})
 public final class GenerateCommand implements Callable<Integer> {
     private final Launch launch;
 
@@ -38,6 +42,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "where to write the MP4")
     Path out;
+
+    @Option(names = "--style", paramLabel = "STYLE",
+            description = "how the kiss looks (`kisscam styles` lists them); the first style if not given")
+    String style;
+
+    @Option(names = "--wish", paramLabel = "TEXT",
+            description = "what you wish for in your own words, such as \"on a beach at night\" (one line, up to 200 characters)")
+    String wish;
 
     public GenerateCommand(Launch launch) {
         this.launch = launch;
@@ -50,18 +62,24 @@ public final class GenerateCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return Launch.BAD_CONFIGURATION;
         }
+        // Checked before anything is built: a mistyped style costs neither a photo check nor a provider call.
+        Optional<Direction> direction = GenerateRun.direction(style, wish, config.get().core().styles(), launch.err());
+        if (direction.isEmpty()) {
+            return GenerateRun.BAD_ARGUMENTS;
+        }
         // Progress is on the terminal; log lines only when something is wrong, unless LOG_LEVEL says otherwise.
-        String level = values.containsKey("LOG_LEVEL") ? config.get().logging().level() : "WARN";
+        // .env's LOG_LEVEL is the bot's; the command line's own environment is what this run was asked for.
+        String level = values.setInEnvironment("LOG_LEVEL") ? config.get().logging().level() : "WARN";
         Launch.configureLogging(config.get(), level);
         Path work = Files.createTempDirectory("kisscam-generate-");
         try {
-            return generate(config.get(), work);
+            return generate(config.get(), direction.get(), work);
         } finally {
             deleteTree(work);
         }
     }
 
-    private int generate(AppConfig config, Path work) throws InterruptedException {
+    private int generate(AppConfig config, Direction direction, Path work) throws InterruptedException {
         var terminal = new TerminalDelivery(launch.out(), out);
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work));
         try {
@@ -69,7 +87,7 @@ public final class GenerateCommand implements Callable<Integer> {
             kisscam.start();
             try {
                 return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.out())
-                        .run(photos);
+                        .run(photos, direction);
             } finally {
                 kisscam.close();
             }

@@ -1,8 +1,11 @@
 package dev.kisscam.app.cli;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.domain.Wish;
 import dev.kisscam.core.port.in.CancelOutcome;
 import dev.kisscam.core.port.in.Consent;
 import dev.kisscam.core.port.in.IncomingPhoto;
@@ -14,17 +17,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 
 /**
  * One {@code kisscam generate} run against the core: submit the photos, follow the job, write the video.
- * Exit codes: 0 written, 3 refused (bad photos, quota), 4 failed at the provider, 1 anything else.
+ * Exit codes: 0 written, 3 refused (bad photos, a forbidden wish, quota), 4 failed at the provider, 2 bad
+ * arguments (a style the core does not offer), 1 anything else.
  */
 final class GenerateRun {
     static final int WRITTEN = 0;
     static final int REFUSED = 3;
     static final int FAILED = 4;
+    static final int BAD_ARGUMENTS = 2;
     static final int OTHER = 1;
 
     private final PhotoIntake intake;
@@ -46,7 +52,30 @@ final class GenerateRun {
         return new Requester(new RequesterId("cli:" + user), "terminal", Locale.ENGLISH);
     }
 
+    /**
+     * How the video should be made: {@code style} (null for the core's first, its default) and the wish in
+     * {@code wish} (null or blank for none). Empty, after telling {@code errors} which styles there are, when
+     * the core offers no such style.
+     */
+    static Optional<Direction> direction(String style, String wish, List<VideoStyle> offered, PrintStream errors) {
+        Optional<VideoStyle> chosen = style == null ? Optional.of(offered.getFirst()) : offeredStyle(style, offered);
+        if (chosen.isEmpty()) {
+            errors.println("kisscam: there is no style \"" + style + "\"; choose one of: "
+                    + String.join(", ", offered.stream().map(VideoStyle::id).toList()) + ".");
+            return Optional.empty();
+        }
+        return Optional.of(new Direction(chosen.get(), Wish.from(wish)));
+    }
+
+    private static Optional<VideoStyle> offeredStyle(String id, List<VideoStyle> offered) {
+        return offered.stream().filter(s -> s.id().equals(id.strip().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
     int run(List<Path> photos) throws InterruptedException {
+        return run(photos, Direction.DEFAULT);
+    }
+
+    int run(List<Path> photos, Direction direction) throws InterruptedException {
         for (Path photo : photos) {
             if (!Files.isReadable(photo)) {
                 terminal.println("Cannot read " + photo + ".");
@@ -57,7 +86,11 @@ final class GenerateRun {
         terminal.println("By generating you confirm that everyone in the photos is an adult who agreed to this.");
         consent.giveConsent(requester.id());
         List<IncomingPhoto> incoming = photos.stream().map(GenerateRun::fromFile).toList();
-        IntakeOutcome outcome = intake.submitAlbum(requester, incoming);
+        if (direction.saysAnything()) {
+            terminal.println("Style: " + (direction.style().equals(VideoStyle.DEFAULT) ? "the default" : direction.style())
+                    + direction.wish().map(w -> "; wish: \u201c" + w.text() + "\u201d").orElse("") + ".");
+        }
+        IntakeOutcome outcome = intake.submit(requester, incoming, direction);
         return switch (outcome) {
             case IntakeOutcome.Refused refused -> {
                 terminal.println("Refused: " + Explanations.of(refused.refusal()) + ".");

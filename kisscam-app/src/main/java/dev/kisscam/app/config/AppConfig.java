@@ -4,11 +4,15 @@ import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.service.KisscamSettings;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,15 +21,22 @@ import java.util.Optional;
  * holds its defaults and rules, and the few settings only the program has. Immutable; secrets print masked.
  *
  * @param telegram empty for commands that do not talk to Telegram
- * @param core the core's settings
+ * @param core the core's settings, the styles requesters may choose among them
+ * @param stylesFile STYLES_FILE, where the operator's styles came from, if anywhere
+ * @param styleLabels what the operator's STYLES_FILE calls styles, per language ({@code en}, {@code ru}), in the
+ *     core's order: every style it adds, in both languages (its id where the file gives no label), and the
+ *     built-in styles it relabels, in the languages it relabels them; the frontends word the rest themselves
  */
 public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
-        Limits limits, Server server, Logging logging, Operations operations) {
+        Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
+        Map<VideoStyle, Map<String, String>> styleLabels, Operations operations) {
 
     /** A configuration with the operators' settings at their defaults. */
     public AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
-            Limits limits, Server server, Logging logging) {
-        this(telegram, provider, storage, core, limits, server, logging, Operations.defaults(server));
+            Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
+            Map<VideoStyle, Map<String, String>> styleLabels) {
+        this(telegram, provider, storage, core, limits, server, logging, stylesFile, styleLabels,
+                Operations.defaults(server));
     }
 
     public AppConfig {
@@ -36,6 +47,8 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(stylesFile, "stylesFile");
+        styleLabels = Collections.unmodifiableMap(new LinkedHashMap<>(styleLabels));
         Objects.requireNonNull(operations, "operations");
     }
 

@@ -6,14 +6,12 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.service.KisscamSettings;
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +65,10 @@ public final class ConfigLoader {
     static final String GROK = "grok";
     static final String LOCAL = "local";
     static final String S3 = "s3";
+    static final String TRUE = "true";
+    static final String FALSE = "false";
+
+    private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
 
     /** Every variable the program reads, each documented in .env.example. */
     static final Set<String> VARIABLES = Set.of(
@@ -74,8 +76,9 @@ public final class ConfigLoader {
             TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             VIDEO_PROVIDER, GrokConfig.GROK_API_KEY, GrokConfig.GROK_API_URL, GrokConfig.GROK_VIDEO_MODEL,
             GrokConfig.GROK_VISION_MODEL, GrokConfig.GROK_POLL_INTERVAL, GrokConfig.GROK_GENERATION_TIMEOUT,
-            GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
-            GrokConfig.VIDEO_RESOLUTION,
+            GrokConfig.GROK_REQUESTS_PER_SECOND, GrokConfig.GROK_SUBMITS_PER_SECOND, GrokConfig.GROK_TWO_PHOTO_MODE,
+            GrokConfig.GROK_GENERATE_AUDIO, GrokConfig.GROK_USER_HASH_SECRET, GrokConfig.VIDEO_DURATION,
+            GrokConfig.VIDEO_RESOLUTION, StylesFile.STYLES_FILE,
             KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD, REFUSED_PHOTOS_LIMIT,
             KisscamSettings.REPEAT_CACHE_WINDOW,
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
@@ -95,19 +98,6 @@ public final class ConfigLoader {
         this.reader = new VariableReader(values, VARIABLES);
     }
 
-    /** The environment over the {@code .env} file in {@code directory} (if there is one). */
-    public static Map<String, String> sources(Map<String, String> environment, Path directory) {
-        var merged = new HashMap<String, String>();
-        if (Files.isRegularFile(directory.resolve(".env"))) {
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).filename(".env").load();
-            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                merged.put(entry.getKey(), entry.getValue());
-            }
-        }
-        merged.putAll(environment);
-        return merged;
-    }
-
     public static Loaded load(Map<String, String> values, Purpose purpose) {
         return new ConfigLoader(values).read(purpose);
     }
@@ -124,9 +114,12 @@ public final class ConfigLoader {
 
     private Loaded read(Purpose purpose) {
         Optional<AppConfig.Telegram> telegram = purpose == Purpose.BOT ? telegram() : Optional.empty();
-        Optional<AppConfig.Provider> provider = provider();
+        Optional<Path> stylesFile = reader.path(StylesFile.STYLES_FILE);
+        StylesFile.Styles styles = stylesFile.map(this::styles).orElse(StylesFile.Styles.NONE);
+        Optional<AppConfig.Provider> provider = provider(styles);
         Optional<AppConfig.Storage> storage = storage();
-        Optional<KisscamSettings> core = core().map(settings -> withDailySpendLimit(settings, provider));
+        Optional<KisscamSettings> core = core(styles).map(settings -> withDailySpendLimit(settings, provider));
+        core.ifPresent(settings -> provider.ifPresent(chosen -> everyStyleWorded(settings, chosen)));
         var limits = limits();
         var server = server();
         var logging = logging();
@@ -135,7 +128,24 @@ public final class ConfigLoader {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging, operations));
+                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()), operations));
+    }
+
+    private StylesFile.Styles styles(Path file) {
+        var problems = new ArrayList<String>();
+        StylesFile.Styles styles = StylesFile.read(file, problems);
+        problems.forEach(reader::problem);
+        return styles;
+    }
+
+    /** A style the provider cannot put into words could be chosen but never made: refuse it at start. */
+    private void everyStyleWorded(KisscamSettings core, AppConfig.Provider provider) {
+        switch (provider) {
+            case AppConfig.Provider.Grok(GrokConfig grok) -> core.styles().stream()
+                    .filter(style -> !grok.wordsStyle(style.id()))
+                    .forEach(style -> reader.problem("the style '" + style.id() + "' has no prompt in the Grok adapter's"
+                            + " style table; add '" + style.id() + ".prompt' to " + StylesFile.STYLES_FILE));
+        }
     }
 
     private Optional<AppConfig.Telegram> telegram() {
@@ -153,20 +163,31 @@ public final class ConfigLoader {
 
     /** Where Telegram calls us: only the program serves it, so only the program checks it. */
     private Optional<URI> webhookUrl(TelegramConfig.Mode mode) {
-        Optional<URI> url = reader.url(TELEGRAM_WEBHOOK_URL);
-        url.filter(u -> !("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null)
-                .ifPresent(u -> reader.problem(TELEGRAM_WEBHOOK_URL + " must be an http(s) URL, was '" + u + "'"));
+        // Telegram calls webhooks over HTTPS only, and on these ports only.
+        Optional<URI> url = reader.url(TELEGRAM_WEBHOOK_URL).filter(u -> {
+            if (!"https".equals(u.getScheme()) || u.getHost() == null) {
+                reader.problem(TELEGRAM_WEBHOOK_URL + " must be an https URL (Telegram calls webhooks over HTTPS only), was '"
+                        + u + "'");
+                return false;
+            }
+            if (u.getPort() != -1 && !WEBHOOK_PORTS.contains(u.getPort())) {
+                reader.problem(TELEGRAM_WEBHOOK_URL + " must use port 443, 80, 88 or 8443 (the ones Telegram calls), was "
+                        + u.getPort());
+                return false;
+            }
+            return true;
+        });
         if (mode == TelegramConfig.Mode.WEBHOOK && reader.text(TELEGRAM_WEBHOOK_URL).isEmpty()) {
             reader.problem(TELEGRAM_WEBHOOK_URL + " is required when " + TELEGRAM_MODE + "=" + WEBHOOK);
         }
         return url;
     }
 
-    private Optional<AppConfig.Provider> provider() {
-        return choose(VIDEO_PROVIDER, List.of(new Option<>(GROK, () -> grok().map(AppConfig.Provider.Grok::new))));
+    private Optional<AppConfig.Provider> provider(StylesFile.Styles styles) {
+        return choose(VIDEO_PROVIDER, List.of(new Option<>(GROK, () -> grok(styles).map(AppConfig.Provider.Grok::new))));
     }
 
-    private Optional<GrokConfig> grok() {
+    private Optional<GrokConfig> grok(StylesFile.Styles styles) {
         var grok = GrokConfig.builder(reader.text(GrokConfig.GROK_API_KEY).orElse(null));
         reader.url(GrokConfig.GROK_API_URL).ifPresent(grok::baseUrl);
         reader.text(GrokConfig.GROK_USER_HASH_SECRET).ifPresent(grok::userHashSecret);
@@ -175,6 +196,12 @@ public final class ConfigLoader {
         reader.seconds(GrokConfig.GROK_POLL_INTERVAL).ifPresent(grok::pollInterval);
         reader.seconds(GrokConfig.GROK_GENERATION_TIMEOUT).ifPresent(grok::generationTimeout);
         reader.integer(GrokConfig.GROK_REQUESTS_PER_SECOND).ifPresent(grok::requestsPerSecond);
+        reader.integer(GrokConfig.GROK_SUBMITS_PER_SECOND).ifPresent(grok::submitsPerSecond);
+        choose(GrokConfig.GROK_TWO_PHOTO_MODE, Arrays.stream(GrokConfig.TwoPhotoMode.values())
+                .map(mode -> new Option<>(mode.word(), () -> Optional.of(mode))).toList()).ifPresent(grok::twoPhotoMode);
+        reader.oneOf(GrokConfig.GROK_GENERATE_AUDIO, List.of(TRUE, FALSE), TRUE)
+                .ifPresent(word -> grok.generateAudio(word.equals(TRUE)));
+        styles.prompts().forEach(grok::stylePrompt);
         reader.integer(GrokConfig.VIDEO_DURATION).ifPresent(grok::durationSeconds);
         reader.text(GrokConfig.VIDEO_RESOLUTION).map(word -> word.toLowerCase(Locale.ROOT)).ifPresent(grok::resolution);
         return accepted(grok::build);
@@ -206,11 +233,11 @@ public final class ConfigLoader {
         });
     }
 
-    private Optional<KisscamSettings> core() {
+    private Optional<KisscamSettings> core(StylesFile.Styles styles) {
         Optional<Integer> generations = reader.integer(KisscamSettings.MAX_CONCURRENT_GENERATIONS);
         Optional<Duration> repeatWindow = reader.seconds(KisscamSettings.REPEAT_CACHE_WINDOW);
         return accepted(() -> {
-            KisscamSettings settings = KisscamSettings.defaults();
+            KisscamSettings settings = KisscamSettings.defaults().withStyles(styles.choice());
             settings = generations.map(settings::withMaxConcurrentGenerations).orElse(settings);
             return repeatWindow.map(settings::withRepeatWindow).orElse(settings);
         });
@@ -228,14 +255,17 @@ public final class ConfigLoader {
     }
 
     private AppConfig.Logging logging() {
+        Optional<Path> file = reader.path(LOG_FILE);
+        file.flatMap(WritableFile::problem).ifPresent(problem -> reader.problem(LOG_FILE + " " + problem));
         return new AppConfig.Logging(
                 reader.oneOf(LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO").orElse("INFO"),
-                reader.path(LOG_FILE));
+                file);
     }
 
     /**
-     * xAI's list price per second of video (480p and 720p). It only counts the jobs in flight against the daily
-     * budget until what they really cost is booked.
+     * xAI's list price per second of the default model at 480p. It only counts the jobs in flight against the daily
+     * budget until what they really cost is booked, so a rough figure errs only in how close to the budget the
+     * last accepted job may come.
      */
     static final BigDecimal GROK_USD_PER_VIDEO_SECOND = new BigDecimal("0.05");
 

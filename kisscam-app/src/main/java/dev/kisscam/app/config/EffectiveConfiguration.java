@@ -13,6 +13,7 @@ import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.service.KisscamSettings;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class EffectiveConfiguration {
         effective.provider(config.provider());
         effective.storage(config.storage());
         effective.core(config.core());
+        effective.put(StylesFile.STYLES_FILE, config.stylesFile().map(Path::toString).orElse("(none: built-in styles)")
+                + " " + config.core().styles());
         effective.limits(config.limits());
         effective.put(ConfigLoader.HOST, config.server().host());
         effective.put(ConfigLoader.PORT, config.server().port());
@@ -81,6 +84,9 @@ final class EffectiveConfiguration {
                 put(GrokConfig.GROK_POLL_INTERVAL, seconds(grok.pollInterval()));
                 put(GrokConfig.GROK_GENERATION_TIMEOUT, seconds(grok.generationTimeout()));
                 put(GrokConfig.GROK_REQUESTS_PER_SECOND, grok.rateLimit().permits());
+                put(GrokConfig.GROK_SUBMITS_PER_SECOND, grok.submitsPerSecond());
+                put(GrokConfig.GROK_TWO_PHOTO_MODE, grok.twoPhotoMode().word());
+                put(GrokConfig.GROK_GENERATE_AUDIO, grok.generateAudio());
                 put(GrokConfig.VIDEO_DURATION, grok.durationSeconds());
                 put(GrokConfig.VIDEO_RESOLUTION, grok.resolution());
             }

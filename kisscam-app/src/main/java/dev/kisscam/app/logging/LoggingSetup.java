@@ -24,6 +24,9 @@ public final class LoggingSetup {
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30}"
             + "%replace( [job %X{job}]){' \\[job \\]', ''} - %msg%n";
 
+    /** The program's own loggers: the core's and the adapters'. */
+    static final String OWN_LOGGERS = "dev.kisscam";
+
     private LoggingSetup() {
     }
 
@@ -39,7 +42,11 @@ public final class LoggingSetup {
         cancelledPolls.start();
         context.addTurboFilter(cancelledPolls);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(level, Level.INFO));
+        Level wanted = Level.toLevel(level, Level.INFO);
+        // DEBUG is for the bot's own lines: the libraries' (TLS handshakes, certificate dumps, HTTP frames) would
+        // drown them, so they stay at INFO. TRACE asks for everything, theirs included.
+        root.setLevel(wanted == Level.DEBUG ? Level.INFO : wanted);
+        context.getLogger(OWN_LOGGERS).setLevel(wanted);
 
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setTarget("System.err");

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.port.out.MediaReader;
@@ -11,6 +12,7 @@ import dev.kisscam.core.port.out.PollingPolicy;
 import dev.kisscam.core.port.out.VideoGenerator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Counts and times each submission, poll and download (operations {@code submit}, {@code poll},
@@ -74,6 +76,12 @@ public final class MeteredVideoGenerator implements VideoGenerator {
     @Override
     public PollingPolicy pollingPolicy() {
         return delegate.pollingPolicy();
+    }
+
+    /** The provider's own estimate: no call, so nothing to count. */
+    @Override
+    public Optional<Spend> estimate(GenerationRequest request) {
+        return delegate.estimate(request);
     }
 
     private static String found(GenerationStatus status) {

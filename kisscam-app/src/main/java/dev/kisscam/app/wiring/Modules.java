@@ -30,7 +30,7 @@ public final class Modules {
         return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
                 storage(config.storage()),
                 provider(config.provider(), config.core().repeatWindow()),
-                new TelegramModule(telegram.config()));
+                new TelegramModule(telegram.config(), config.core().styles(), config.styleLabels()));
     }
 
     /**

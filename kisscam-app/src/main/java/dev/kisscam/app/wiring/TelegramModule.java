@@ -3,28 +3,39 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.CorePorts;
+import dev.kisscam.adapter.telegram.StyleLabels;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
+import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
+import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.service.Kisscam;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Telegram bot: its delivery, which the core is built with, and its updates, which are built from the
- * core; taking updates by long polling or by webhook as TELEGRAM_MODE says.
+ * core; taking updates by long polling or by webhook as TELEGRAM_MODE says. It offers the core's styles as
+ * buttons, labelled by the operator's labels where there are any and by the bot's own texts otherwise.
  */
 final class TelegramModule extends AbstractModule {
     private final TelegramConfig config;
+    private final StyleLabels styles;
 
-    TelegramModule(TelegramConfig config) {
+    /**
+     * @param styles         the core's styles, its default first ({@code KisscamSettings.styles()})
+     * @param operatorLabels the operator's labels by style and language code, over the bot's own texts
+     */
+    TelegramModule(TelegramConfig config, List<VideoStyle> styles, Map<VideoStyle, Map<String, String>> operatorLabels) {
         this.config = config;
+        this.styles = new StyleLabels(styles, operatorLabels);
     }
 
     @Provides
     @Singleton
     TelegramAdapters telegram() {
-        return TelegramAdapters.create(config);
+        return TelegramAdapters.create(config, styles);
     }
 
     @Provides

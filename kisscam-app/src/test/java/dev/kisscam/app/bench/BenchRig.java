@@ -50,6 +50,7 @@ final class BenchRig implements AutoCloseable {
     private Map<String, String> env() {
         var env = new HashMap<>(PackagedProgram.botEnvironment(telegram, xai, directory));
         env.put("GROK_REQUESTS_PER_SECOND", "100000");
+        env.put("GROK_SUBMITS_PER_SECOND", "100000");
         env.put("GROK_POLL_INTERVAL", String.valueOf(POLL_INTERVAL.toMillis() / 1000.0));
         env.put("REPEAT_CACHE_WINDOW", "0");
         env.put("RATE_LIMIT_REQUESTS", "1000000");

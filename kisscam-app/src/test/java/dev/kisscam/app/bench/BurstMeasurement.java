@@ -33,7 +33,7 @@ final class BurstMeasurement {
             report.line("first photo -> last submission accepted by xAI: " + toLastSubmission.toMillis() + " ms");
             report.line("peak RSS (VmHWM, reset before the burst): " + mib(peaks.peakRssBytes()));
             report.line("peak heap used (/metrics every 200 ms, " + peaks.heapSamples() + " samples, "
-                    + peaks.failedScrapes() + " failed): " + mib(peaks.peakHeapBytes()) + "; G1 old generation at"
+                    + peaks.failedScrapes() + " failed): " + mib(peaks.peakHeapBytes()) + "; old generation at"
                     + " most " + mib(peaks.peakOldGenerationBytes()) + "; heap committed at most "
                     + mib(peaks.peakHeapCommittedBytes()));
             report.line("peak threads (/proc Threads every 100 ms): " + peaks.peakThreads()

@@ -18,16 +18,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar kisscam.jar bot} as a child process with exactly the environment given, on the JVM that runs
- * the benchmark, with its default heap settings unless {@code -Dkisscam.bench.botJvmArgs} names options (a heap
- * limit, a flight recording). The HTTP port is chosen here, because at LOG_LEVEL=WARN the
+ * {@code java @bin/jvm.options -jar kisscam.jar bot} as a child process with exactly the environment given, on
+ * the JVM that runs the benchmark: the options the launcher and the documented {@code java -jar} line use, unless
+ * {@code -Dkisscam.bench.botJvmArgs} names others (a heap limit, a flight recording; "none" for the JVM's own
+ * defaults). The HTTP port is chosen here, because at LOG_LEVEL=WARN the
  * bot does not log the port it picked for PORT=0.
  */
 final class ChildBot implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Options for the bot's JVM, separated by spaces; none by default. */
-    static final List<String> JVM_ARGS = List.of(System.getProperty("kisscam.bench.botJvmArgs", "").strip().split("\\s+"))
-            .stream().filter(arg -> !arg.isEmpty()).toList();
+    /** What bin/kisscam starts the bot with. */
+    static final String LAUNCHER_OPTIONS = "@" + Path.of("..", "bin", "jvm.options").toAbsolutePath().normalize();
+    /** Options for the bot's JVM, separated by spaces; the launcher's by default. */
+    static final List<String> JVM_ARGS = List.of(System.getProperty("kisscam.bench.botJvmArgs", LAUNCHER_OPTIONS)
+                    .strip().split("\\s+"))
+            .stream().filter(arg -> !arg.isEmpty() && !arg.equals("none")).toList();
 
     private final Process process;
     private final Instant startedAt;

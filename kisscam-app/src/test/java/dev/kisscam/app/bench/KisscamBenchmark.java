@@ -33,6 +33,8 @@ class KisscamBenchmark {
     static final int BURST_USERS = Integer.getInteger("kisscam.bench.burst", 1000);
     static final Duration BURST_GENERATION = Duration.ofSeconds(20);
     static final int IDLE_STARTS = 3;
+    /** Rounds of ten users at once in (d). */
+    static final int CROWD_ROUNDS = Integer.getInteger("kisscam.bench.crowdRounds", 5);
 
     private static BenchReport report;
 
@@ -46,7 +48,8 @@ class KisscamBenchmark {
         Machine.describe(report);
         report.line("bot JVM options: " + (ChildBot.JVM_ARGS.isEmpty() ? "none (default heap)" : ChildBot.JVM_ARGS)
                 + "; GROK_POLL_INTERVAL=" + BenchRig.POLL_INTERVAL.toMillis()
-                + " ms; GROK_REQUESTS_PER_SECOND=100000; REPEAT_CACHE_WINDOW=0; LOG_LEVEL=WARN");
+                + " ms; GROK_REQUESTS_PER_SECOND=100000; GROK_SUBMITS_PER_SECOND=100000; REPEAT_CACHE_WINDOW=0;"
+                + " LOG_LEVEL=WARN");
     }
 
     @Test
@@ -64,32 +67,80 @@ class KisscamBenchmark {
 
     @Test
     @Order(2)
-    void overhead_of_one_photo_of_two_people() throws Exception {
-        byte[] photo = ScenePhotos.noisyJpeg(2, 4000, 3000, 1);
-        measureOverhead(new JobPhotos.OnePhoto(photo, "one 4000x3000 JPEG of two people (" + mib(photo.length) + ")"));
+    void overhead_of_a_telegram_photo() throws Exception {
+        // What Telegram sends for a photo sent as a photo: its own JPEG, long side 1280 (or 2560 on request).
+        byte[] photo = ScenePhotos.noisyJpeg(2, 1280, 960, 5);
+        measureOverhead(new JobPhotos.OnePhoto(photo, "a Telegram photo of two people, 1280x960 JPEG ("
+                + mib(photo.length) + ")"));
     }
 
     @Test
     @Order(3)
-    void overhead_of_two_photos_of_one_person_each() throws Exception {
-        byte[] first = ScenePhotos.noisyJpeg(1, 4000, 3000, 2);
-        byte[] second = ScenePhotos.noisyJpeg(1, 4000, 3000, 3);
-        measureOverhead(new JobPhotos.Album(first, second, "an album of two 4000x3000 JPEGs of one person each ("
-                + mib(first.length) + " + " + mib(second.length) + ")"));
+    void overhead_of_a_large_telegram_photo() throws Exception {
+        byte[] photo = ScenePhotos.noisyJpeg(2, 2560, 1920, 6);
+        measureOverhead(new JobPhotos.OnePhoto(photo, "a Telegram photo of two people, 2560x1920 JPEG ("
+                + mib(photo.length) + ")"));
     }
 
     @Test
     @Order(4)
+    void overhead_of_a_12_megapixel_document() throws Exception {
+        measureOverhead(twelveMegapixelDocument());
+    }
+
+    @Test
+    @Order(5)
+    void overhead_of_an_album_of_two_photos_of_one_person_each() throws Exception {
+        byte[] first = ScenePhotos.noisyJpeg(1, 2560, 1920, 2);
+        byte[] second = ScenePhotos.noisyJpeg(1, 2560, 1920, 3);
+        measureOverhead(new JobPhotos.Album(first, second, "an album of two 2560x1920 Telegram photos of one person each ("
+                + mib(first.length) + " + " + mib(second.length) + ")"));
+    }
+
+    @Test
+    @Order(6)
+    void overhead_of_ten_users_sending_12_megapixel_documents_at_once() throws Exception {
+        JobPhotos document = twelveMegapixelDocument();
+        report.section("(d) overhead per job, ten users at once: " + document.description() + "; provider "
+                + GENERATION.toMillis() + " ms");
+        try (var rig = new BenchRig(directory, GENERATION)) {
+            new CrowdOverheadMeasurement(rig, document, smallPhoto()).run(50_000, 10, CROWD_ROUNDS, GENERATION)
+                    .reportTo(report);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void two_hundred_jobs_at_once() throws Exception {
+        burst(200);
+    }
+
+    @Test
+    @Order(8)
     void a_thousand_jobs_at_once() throws Exception {
-        // The size Telegram gives a photo sent as a photo; 12-megapixel decoding would make this a CPU benchmark.
+        burst(BURST_USERS);
+    }
+
+    private void burst(int users) throws Exception {
+        // The size Telegram gives a photo sent as a photo; every user's has bytes of its own.
         byte[] photo = ScenePhotos.noisyJpeg(2, 1280, 960, 4);
-        var photos = new JobPhotos.OnePhoto(photo, "one 1280x960 JPEG of two people (" + mib(photo.length) + ")");
-        var firstPhotos = new JobPhotos.OnePhoto(ScenePhotos.jpeg(2, 640, 480), "a small flat JPEG");
-        report.section("(b) " + BURST_USERS + " users send " + photos.description() + " at once; provider "
+        var photos = new JobPhotos.OnePhoto(photo, "a 1280x960 Telegram photo of two people (" + mib(photo.length) + ")");
+        report.section("(b) " + users + " users send " + photos.description() + " at once; provider "
                 + BURST_GENERATION.toSeconds() + " s; MAX_CONCURRENT_GENERATIONS=1000");
         try (var rig = new BenchRig(directory, BURST_GENERATION)) {
-            new BurstMeasurement(rig, photos, firstPhotos).run(100_000, BURST_USERS, BURST_GENERATION).reportTo(report);
+            new BurstMeasurement(rig, photos, smallPhoto()).run(100_000L * users, users, BURST_GENERATION)
+                    .reportTo(report);
         }
+    }
+
+    private static JobPhotos twelveMegapixelDocument() {
+        byte[] photo = ScenePhotos.noisyJpeg(2, 4000, 3000, 1);
+        return new JobPhotos.OneDocument(photo, "a 12 MP camera JPEG of two people sent as a file, 4000x3000 ("
+                + mib(photo.length) + ")");
+    }
+
+    private static JobPhotos smallPhoto() {
+        return new JobPhotos.OnePhoto(ScenePhotos.jpeg(2, 640, 480), "a small flat JPEG");
     }
 
     private void measureOverhead(JobPhotos photos) throws Exception {

@@ -34,9 +34,12 @@ final class Metrics {
         return (long) sum("jvm_memory_committed_bytes", "area=\"heap\"");
     }
 
-    /** G1's old generation in use: what outlived young collections, garbage of its own included. */
+    /**
+     * The old generation in use, G1's or the serial collector's (the launcher's): what outlived young collections,
+     * garbage of its own included.
+     */
     long oldGenerationBytes() {
-        return (long) value("jvm_memory_used_bytes", "id=\"G1 Old Gen\"").orElse(0);
+        return (long) (sum("jvm_memory_used_bytes", "id=\"G1 Old Gen\"") + sum("jvm_memory_used_bytes", "id=\"Tenured Gen\""));
     }
 
     /** Jobs that ended with a delivered video, since the bot started. */

@@ -2,9 +2,14 @@ package dev.kisscam.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.Spend;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.domain.Wish;
+import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
 import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.service.KisscamSettings;
 import dev.kisscam.core.testing.FakePeopleDetector;
 import dev.kisscam.core.testing.FakeVideoGenerator;
 import dev.kisscam.core.testing.InMemoryConsentStore;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +42,10 @@ class GenerateRunTest {
     private Kisscam core;
 
     private int generate(Path out, Path... photos) throws InterruptedException {
+        return generate(out, Direction.DEFAULT, photos);
+    }
+
+    private int generate(Path out, Direction direction, Path... photos) throws InterruptedException {
         var delivery = new TerminalDelivery(terminal, out);
         core = Kisscam.builder()
                 .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore())
@@ -43,7 +53,8 @@ class GenerateRunTest {
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
                 .build();
         core.start();
-        return new GenerateRun(core.intake(), core.control(), core.consent(), delivery, terminal).run(List.of(photos));
+        return new GenerateRun(core.intake(), core.control(), core.consent(), delivery, terminal)
+                .run(List.of(photos), direction);
     }
 
     private Path photo(String name, byte[] bytes, int people) throws Exception {
@@ -53,7 +64,58 @@ class GenerateRunTest {
 
     @AfterEach
     void stop() {
-        core.close();
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    @Test
+    void the_style_and_the_wish_given_reach_the_video_generator() throws Exception {
+        Path photo = photo("us.jpg", TestImages.jpeg(800, 600, 6), 2);
+        Direction direction = GenerateRun.direction("Cinematic", " on a beach\n at night ", KisscamSettings.STYLES,
+                terminal).orElseThrow();
+
+        assertThat(generate(dir.resolve("kiss.mp4"), direction, photo)).isEqualTo(GenerateRun.WRITTEN);
+
+        assertThat(generator.submissions()).singleElement().extracting(GenerationRequest::direction)
+                .isEqualTo(new Direction(new VideoStyle("cinematic"), Wish.from("on a beach at night")));
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("Style: cinematic; wish: “on a beach at night”.");
+    }
+
+    @Test
+    void without_a_style_the_video_is_made_in_the_first_style_and_without_a_wish() throws Exception {
+        Path photo = photo("us.jpg", TestImages.jpeg(800, 600, 7), 2);
+        Direction direction = GenerateRun.direction(null, "   ", KisscamSettings.STYLES, terminal).orElseThrow();
+
+        assertThat(generate(dir.resolve("kiss.mp4"), direction, photo)).isEqualTo(GenerateRun.WRITTEN);
+
+        assertThat(generator.submissions().getFirst().direction())
+                .isEqualTo(new Direction(VideoStyle.GENTLE, Optional.empty()));
+    }
+
+    @Test
+    void a_forbidden_wish_is_refused_before_the_photos_are_looked_at() throws Exception {
+        Path photo = photo("us.jpg", TestImages.jpeg(800, 600, 8), 2);
+        Direction direction = GenerateRun.direction(null, "make them naked", KisscamSettings.STYLES, terminal)
+                .orElseThrow();
+
+        assertThat(generate(dir.resolve("kiss.mp4"), direction, photo)).isEqualTo(GenerateRun.REFUSED);
+
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("Refused: the wish asks for nudity, which is never made");
+        assertThat(detector.calls()).isZero();
+        assertThat(generator.submissions()).isEmpty();
+        assertThat(dir.resolve("kiss.mp4")).doesNotExist();
+    }
+
+    @Test
+    void an_unknown_style_is_named_with_the_styles_there_are() {
+        assertThat(GenerateRun.direction("underwater", null, KisscamSettings.STYLES, terminal)).isEmpty();
+        assertThat(GenerateRun.direction("Rain Dance!", null, KisscamSettings.STYLES, terminal)).isEmpty();
+
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .contains("there is no style \"underwater\"; choose one of: gentle, cinematic, sunset, rain, snow,"
+                        + " cheek-kiss, forehead-kiss, hug-then-kiss.")
+                .contains("there is no style \"Rain Dance!\"");
     }
 
     @Test

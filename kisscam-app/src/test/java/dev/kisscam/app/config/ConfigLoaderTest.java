@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.VideoStyle;
+import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class ConfigLoaderTest {
     void what_is_set_reaches_the_adapters_records() {
         var env = minimal();
         env.put("GROK_API_URL", "http://127.0.0.1:9/v1");
-        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-2");
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-1.5");
         env.put("GROK_VISION_MODEL", "grok-5");
         env.put("GROK_GENERATION_TIMEOUT", "120");
         env.put("GROK_REQUESTS_PER_SECOND", "25");
@@ -101,7 +103,7 @@ class ConfigLoaderTest {
         AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
 
         assertThat(grok(config).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9/v1"));
-        assertThat(grok(config).videoModel()).isEqualTo("grok-imagine-video-2");
+        assertThat(grok(config).videoModel()).isEqualTo("grok-imagine-video-1.5");
         assertThat(grok(config).visionModel()).isEqualTo("grok-5");
         assertThat(grok(config).generationTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(grok(config).rateLimit().permits()).isEqualTo(25);
@@ -214,8 +216,20 @@ class ConfigLoaderTest {
         env.remove("TELEGRAM_WEBHOOK_SECRET");
         env.put("TELEGRAM_WEBHOOK_URL", "bot.example.org/hook");
         assertThat(problems(env)).containsExactlyInAnyOrder(
-                "TELEGRAM_WEBHOOK_URL must be an http(s) URL, was 'bot.example.org/hook'",
+                "TELEGRAM_WEBHOOK_URL must be an https URL (Telegram calls webhooks over HTTPS only), was 'bot.example.org/hook'",
                 "TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_MODE=webhook");
+
+        env.put("TELEGRAM_WEBHOOK_SECRET", "hook-secret_1");
+        env.put("TELEGRAM_WEBHOOK_URL", "http://bot.example.org/hook");
+        assertThat(problems(env)).containsExactly(
+                "TELEGRAM_WEBHOOK_URL must be an https URL (Telegram calls webhooks over HTTPS only), was 'http://bot.example.org/hook'");
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:8000/hook");
+        assertThat(problems(env)).containsExactly(
+                "TELEGRAM_WEBHOOK_URL must use port 443, 80, 88 or 8443 (the ones Telegram calls), was 8000");
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:8443/hook");
+        assertThat(valid(env, ConfigLoader.Purpose.BOT).telegram().orElseThrow().webhookUrl())
+                .contains(URI.create("https://bot.example.org:8443/hook"));
+        env.remove("TELEGRAM_WEBHOOK_SECRET");
 
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "hook-secret_1");
@@ -248,13 +262,33 @@ class ConfigLoaderTest {
     @Test
     void the_environment_wins_over_the_dot_env_file(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(".env"), "GROK_API_KEY=from-file\nRATE_LIMIT_REQUESTS=3\nPORT=9000\n");
-        var merged = ConfigLoader.sources(Map.of("PORT", "9100", "TELEGRAM_BOT_TOKEN", TOKEN), dir);
+        var sources = ConfigSources.read(Map.of("PORT", "9100", "TELEGRAM_BOT_TOKEN", TOKEN), dir);
 
-        AppConfig config = valid(merged, ConfigLoader.Purpose.BOT);
+        AppConfig config = valid(new HashMap<>(sources.values()), ConfigLoader.Purpose.BOT);
 
         assertThat(grok(config).apiKey()).isEqualTo("from-file");
         assertThat(config.limits().rateLimitRequests()).isEqualTo(3);
         assertThat(config.server().port()).isEqualTo(9100);
+        assertThat(sources.setInEnvironment("PORT")).isTrue();
+        assertThat(sources.setInEnvironment("GROK_API_KEY")).isFalse();
+        assertThat(sources.problems()).isEmpty();
+    }
+
+    @Test
+    void lines_of_the_dot_env_file_it_cannot_read_are_problems_that_name_no_value(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".env"), "GROK_API_KEY=from-file\nexport TELEGRAM_BOT_TOKEN " + TOKEN + "\n");
+
+        var sources = ConfigSources.read(Map.of(), dir);
+
+        assertThat(sources.problems()).containsExactly(".env line 2: cannot read it (expected NAME=value)");
+        assertThat(sources.values()).containsEntry("GROK_API_KEY", "from-file").doesNotContainKey("TELEGRAM_BOT_TOKEN");
+    }
+
+    @Test
+    void a_dot_env_file_that_is_not_utf8_is_a_problem(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve(".env"), new byte[] {'A', '=', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        assertThat(ConfigSources.read(Map.of(), dir).problems()).containsExactly(".env is not UTF-8 text; save it as UTF-8");
     }
 
     @Test
@@ -320,9 +354,9 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_description_shows_every_documented_variable_in_use_and_no_other() {
+    void the_description_shows_every_documented_variable_in_use_and_no_other(@TempDir Path logs) {
         var env = withS3AndWebhook();
-        env.put("LOG_FILE", "/var/log/kisscam.log");
+        env.put("LOG_FILE", logs.resolve("kisscam.log").toString());
         env.put("ADMIN_TOKEN", "an-admin-token-of-some-length");
         env.put("SENTRY_DSN", "https://public-key@sentry.example.org/42");
 
@@ -330,5 +364,161 @@ class ConfigLoaderTest {
                 .map(line -> line.substring(0, line.indexOf('='))).collect(Collectors.toSet());
 
         assertThat(described).containsExactlyInAnyOrderElementsOf(ConfigLoader.VARIABLES);
+    }
+
+    @Test
+    void a_log_file_that_cannot_be_written_is_a_problem_not_a_silent_loss(@TempDir Path dir) throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.createDirectory(dir.resolve("a-directory"));
+        Files.writeString(dir.resolve("plain-file"), "not a directory");
+        assertThat(readOnly.toFile().setWritable(false)).isTrue();
+        // root may write anywhere, so a read-only directory stops only other users.
+        boolean permissionsHold = !Files.isWritable(readOnly);
+        try {
+            var shapes = permissionsHold ? List.of("read-only/kisscam.log", "a-directory", "plain-file/kisscam.log")
+                    : List.of("a-directory", "plain-file/kisscam.log");
+            for (var shape : shapes) {
+                var env = minimal();
+                env.put("LOG_FILE", dir.resolve(shape).toString());
+                List<String> found = problems(env);
+                assertThat(found).as(shape).hasSize(1).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                        .startsWith("LOG_FILE ").contains(dir.resolve(shape).toString());
+            }
+            var fine = minimal();
+            fine.put("LOG_FILE", dir.resolve("new/sub/dir/kisscam.log").toString());
+            assertThat(valid(fine, ConfigLoader.Purpose.BOT).logging().file()).contains(dir.resolve("new/sub/dir/kisscam.log"));
+        } finally {
+            readOnly.toFile().setWritable(true);
+        }
+    }
+
+    // ---- video model, pacing, two photos, styles ----
+
+    @Test
+    void submissions_two_photos_and_audio_have_defaults_and_are_read() {
+        AppConfig defaults = valid(minimal(), ConfigLoader.Purpose.BOT);
+        var env = minimal();
+        env.put("GROK_SUBMITS_PER_SECOND", "3");
+        env.put("GROK_TWO_PHOTO_MODE", "Collage");
+        env.put("GROK_GENERATE_AUDIO", "FALSE");
+        AppConfig set = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(grok(defaults).submitsPerSecond()).isEqualTo(1);
+        assertThat(grok(defaults).twoPhotoMode()).isEqualTo(GrokConfig.TwoPhotoMode.REFERENCE);
+        assertThat(grok(defaults).generateAudio()).isTrue();
+        assertThat(ConfigLoader.describe(defaults)).contains("GROK_SUBMITS_PER_SECOND=1", "GROK_TWO_PHOTO_MODE=reference",
+                "GROK_GENERATE_AUDIO=true");
+        assertThat(grok(set).submitsPerSecond()).isEqualTo(3);
+        assertThat(grok(set).twoPhotoMode()).isEqualTo(GrokConfig.TwoPhotoMode.COLLAGE);
+        assertThat(grok(set).generateAudio()).isFalse();
+        assertThat(ConfigLoader.describe(set)).contains("GROK_TWO_PHOTO_MODE=collage", "GROK_GENERATE_AUDIO=false");
+    }
+
+    @Test
+    void a_two_photo_mode_audio_switch_or_submission_rate_out_of_range_is_a_problem() {
+        var env = minimal();
+        env.put("GROK_TWO_PHOTO_MODE", "mosaic");
+        env.put("GROK_GENERATE_AUDIO", "yes");
+        env.put("GROK_SUBMITS_PER_SECOND", "0");
+
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "GROK_TWO_PHOTO_MODE must be one of reference, collage, was 'mosaic'",
+                "GROK_GENERATE_AUDIO must be one of true, false, was 'yes'",
+                "GROK_SUBMITS_PER_SECOND must be between 1 and 100000, was 0");
+    }
+
+    @Test
+    void a_resolution_the_model_lacks_or_an_unknown_model_stops_the_start_with_a_clear_problem() {
+        var env = minimal();
+        env.put("VIDEO_RESOLUTION", "1080p");
+        assertThat(problems(env)).containsExactly("VIDEO_RESOLUTION=1080p is not offered by"
+                + " GROK_VIDEO_MODEL=grok-imagine-video, which offers 480p, 720p; choose one of those or a model that"
+                + " offers 1080p");
+
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-1.5");
+        assertThat(grok(valid(env, ConfigLoader.Purpose.BOT)).resolution()).isEqualTo("1080p");
+
+        env.put("GROK_VIDEO_MODEL", "grok-imagine-video-beta");
+        assertThat(problems(env)).singleElement().asString().startsWith("GROK_VIDEO_MODEL must be one of "
+                + "grok-imagine-video, grok-imagine-video-1.5, grok-imagine-video-1.5-lite, was 'grok-imagine-video-beta'");
+    }
+
+    @Test
+    void without_a_styles_file_the_styles_are_the_built_in_ones_and_the_frontends_label_them() {
+        AppConfig config = valid(minimal(), ConfigLoader.Purpose.BOT);
+
+        assertThat(config.core().styles()).isEqualTo(KisscamSettings.STYLES);
+        assertThat(config.stylesFile()).isEmpty();
+        assertThat(config.styleLabels()).isEmpty();
+    }
+
+    @Test
+    void a_styles_file_adds_styles_after_the_built_in_ones_with_prompts_for_the_provider_and_labels_for_the_frontends(
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("styles.properties");
+        Files.writeString(file, """
+                # a new style, and other words for a built-in one
+                beach.prompt = a kiss on a beach at night, waves in the moonlight
+                beach.label.en = On the beach
+                beach.label.ru = На пляже
+                aurora.prompt = a kiss under the northern lights
+                gentle.label.en = Tender
+                rain.prompt = a kiss in a summer downpour
+                """);
+        var env = minimal();
+        env.put("STYLES_FILE", file.toString());
+
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(config.core().styles().subList(0, KisscamSettings.STYLES.size())).isEqualTo(KisscamSettings.STYLES);
+        assertThat(config.core().styles().subList(KisscamSettings.STYLES.size(), config.core().styles().size()))
+                .containsExactly(new VideoStyle("aurora"), new VideoStyle("beach"));
+        assertThat(config.core().defaultStyle()).isEqualTo(VideoStyle.GENTLE);
+        assertThat(grok(config).stylePrompts()).containsEntry("beach", "a kiss on a beach at night, waves in the moonlight")
+                .containsEntry("rain", "a kiss in a summer downpour").containsKey("gentle");
+        assertThat(config.styleLabels().get(new VideoStyle("beach"))).containsEntry("en", "On the beach")
+                .containsEntry("ru", "На пляже");
+        assertThat(config.styleLabels().get(new VideoStyle("aurora"))).as("no labels: the id")
+                .containsEntry("en", "aurora").containsEntry("ru", "aurora");
+        assertThat(config.styleLabels().get(VideoStyle.GENTLE)).as("relabelled in English only")
+                .containsExactlyEntriesOf(Map.of("en", "Tender"));
+        assertThat(config.styleLabels()).as("in the core's order, built-in relabelled first")
+                .containsOnlyKeys(VideoStyle.GENTLE, new VideoStyle("aurora"), new VideoStyle("beach"));
+        assertThat(config.styleLabels().keySet()).first().isEqualTo(VideoStyle.GENTLE);
+        assertThat(ConfigLoader.describe(config)).anyMatch(line -> line.startsWith("STYLES_FILE=" + file)
+                && line.contains("beach"));
+    }
+
+    @Test
+    void a_styles_file_with_problems_is_a_configuration_problem_naming_the_file_and_key(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("styles.properties");
+        Files.writeString(file, """
+                beach.prompt = on a beach
+                beach.colour = blue
+                Night-Walk.prompt = a walk at night
+                picnic.label.en = Picnic
+                default.prompt = anything
+                """);
+        var env = minimal();
+        env.put("STYLES_FILE", file.toString());
+
+        assertThat(problems(env)).containsExactlyInAnyOrder(
+                "STYLES_FILE " + file + ": unknown key 'beach.colour'; the keys are <id>.prompt, <id>.label.en and"
+                        + " <id>.label.ru",
+                "STYLES_FILE " + file + ", key 'Night-Walk.prompt': the style id 'Night-Walk' must be 1 to 32 lower-case"
+                        + " letters, digits or dashes",
+                "STYLES_FILE " + file + ": the style 'picnic' has no 'picnic.prompt'",
+                "STYLES_FILE " + file + ", key 'default.prompt': the style id 'default' is reserved: it stands for the"
+                        + " first style");
+    }
+
+    @Test
+    void a_styles_file_that_cannot_be_read_is_a_problem_not_a_crash(@TempDir Path dir) {
+        var env = minimal();
+        env.put("STYLES_FILE", dir.resolve("missing.properties").toString());
+
+        assertThat(problems(env)).singleElement().asString()
+                .startsWith("STYLES_FILE " + dir.resolve("missing.properties") + " cannot be read: NoSuchFileException");
     }
 }

@@ -86,6 +86,9 @@ class BotEndToEndIT extends WithRig {
         assertThat(rig.xai.submissions()).isEqualTo(1);
         JsonNode submitted = rig.xai.submittedBody(rig.xai.submittedRequestIds().getFirst()).orElseThrow();
         assertThat(submitted.path("model").asText()).isEqualTo("grok-imagine-video");
+        assertThat(submitted.path("reference_images").size()).as("both portraits, each as it is").isEqualTo(2);
+        assertThat(submitted.has("image")).as("no collage").isFalse();
+        assertThat(submitted.path("prompt").asText()).contains("<IMAGE_1>", "<IMAGE_2>");
     }
 
     @Test

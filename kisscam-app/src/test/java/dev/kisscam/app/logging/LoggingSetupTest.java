@@ -53,6 +53,31 @@ class LoggingSetupTest {
     }
 
     @Test
+    void debug_shows_the_bots_own_debug_lines_and_keeps_the_libraries_at_info() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("DEBUG", Optional.of(file), List.of());
+
+        System.getLogger("dev.kisscam.core.service.job.JobRunner").log(System.Logger.Level.DEBUG, "job j-7: polled");
+        LoggerFactory.getLogger("dev.kisscam.adapter.telegram.BotApi").debug("sendMessage answered");
+        System.getLogger("jdk.event.security").log(System.Logger.Level.DEBUG, "X509Certificate: Alg:SHA256withRSA");
+        LoggerFactory.getLogger("okhttp3.internal.http2.Http2").debug("<< 0x00000003 HEADERS");
+        LoggerFactory.getLogger("okhttp3.OkHttpClient").info("a library's INFO line");
+
+        assertThat(logged(file)).contains("job j-7: polled").contains("sendMessage answered")
+                .contains("a library's INFO line").doesNotContain("X509Certificate").doesNotContain("HEADERS");
+    }
+
+    @Test
+    void trace_asks_for_every_line_the_libraries_included() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("TRACE", Optional.of(file), List.of());
+
+        LoggerFactory.getLogger("okhttp3.internal.http2.Http2").debug("<< 0x00000003 HEADERS");
+
+        assertThat(logged(file)).contains("HEADERS");
+    }
+
+    @Test
     void lines_logged_while_a_job_is_in_the_mdc_carry_its_id() throws Exception {
         Path file = dir.resolve("kisscam.log");
         LoggingSetup.configure("INFO", Optional.of(file), List.of());

@@ -3,6 +3,8 @@ package dev.kisscam.app.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.adapter.grok.GrokAdapters;
+import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.port.out.GenerationRequest;
 import dev.kisscam.core.port.out.GenerationStatus;
@@ -226,6 +228,19 @@ class MeteredVideoGeneratorTest extends VideoGeneratorContract {
         @Override
         public PollingPolicy pollingPolicy() {
             return provider.pollingPolicy();
+        }
+    }
+
+    @Test
+    void the_providers_estimate_passes_through_uncounted() {
+        // The Grok adapter prices a request from its list without calling anyone.
+        try (var grok = GrokAdapters.create(GrokConfig.defaults("xai-key-for-an-estimate"))) {
+            var metered = new MeteredVideoGenerator(grok.videoGenerator(), registry);
+
+            assertThat(metered.estimate(onePhotoOfTwo())).isPresent().isEqualTo(grok.videoGenerator()
+                    .estimate(onePhotoOfTwo()));
+            assertThat(registry.getMeters()).as("no call was made").noneMatch(meter -> meter.getId().getName()
+                    .startsWith("kisscam_provider_calls"));
         }
     }
 }

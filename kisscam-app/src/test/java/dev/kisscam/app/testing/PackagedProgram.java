@@ -57,6 +57,8 @@ public final class PackagedProgram {
         env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
         env.put("GROK_API_KEY", SimulatedXai.apiKey());
         env.put("GROK_API_URL", xai.baseUrl().toString());
+        // Many simulated users submit at once; the simulation has no rate limit to keep to.
+        env.put("GROK_SUBMITS_PER_SECOND", "1000");
         env.put("STORAGE_PATH", directory.resolve("storage").toString());
         env.put("HOST", "127.0.0.1");
         return env;

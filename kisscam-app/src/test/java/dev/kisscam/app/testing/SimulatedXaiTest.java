@@ -181,14 +181,15 @@ class SimulatedXaiTest {
     }
 
     @Test
-    void a_rate_limit_asks_the_adapter_to_come_back_after_a_second() {
+    void a_rate_limit_the_adapter_may_not_wait_for_reaches_the_core_with_its_pause() {
         var hurried = adapters(config().retry(new GrokConfig.RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(1),
                 Duration.ZERO)));
         xai.failNext(1, 429);
 
         assertThatThrownBy(() -> hurried.videoGenerator().submit(twoPeople(), media))
                 .isInstanceOfSatisfying(VideoGenerationException.class, e -> {
-                    assertThat(e.fault()).as("a rate limit, not a spending cap").isEqualTo(ProviderFault.UNAVAILABLE);
+                    assertThat(e.fault()).as("a rate limit, not a spending cap").isEqualTo(ProviderFault.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
                     assertThat(e.getMessage()).contains("429").contains("retry after 1 s");
                 });
         assertThat(xai.submissions()).isZero();
@@ -277,7 +278,8 @@ class SimulatedXaiTest {
                 .baseUrl(xai.baseUrl())
                 .pollInterval(POLL_INTERVAL)
                 .retry(new GrokConfig.RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(2)))
-                .rateLimit(new GrokConfig.RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+                .rateLimit(new GrokConfig.RateLimitSettings(1000, Duration.ofSeconds(1), Duration.ofSeconds(5)))
+                .submitsPerSecond(1000);
     }
 
     private GrokAdapters adapters(GrokConfig.Builder config) {

@@ -1,6 +1,7 @@
 package dev.kisscam.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Set;
@@ -20,6 +21,8 @@ record VideoSubmission(String model, int durationSeconds, JsonNode body) {
             "aspect_ratio", "resolution", "generate_audio", "user");
     static final Set<String> ASPECT_RATIOS = Set.of("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3");
     static final Set<String> RESOLUTIONS = Set.of("480p", "720p", "1080p");
+    static final int MAX_REFERENCE_IMAGES = 7;
+    static final int REFERENCE_MAX_DURATION_SECONDS = 10;
 
     VideoSubmission {
         body = body.deepCopy();
@@ -36,26 +39,54 @@ record VideoSubmission(String model, int durationSeconds, JsonNode body) {
             }
         }
         String model = requiredText(body, "model");
-        requiredText(body, "prompt");
-        String image = image(body);
+        String prompt = requiredText(body, "prompt");
         optionalOneOf(body, "aspect_ratio", ASPECT_RATIOS);
         optionalOneOf(body, "resolution", RESOLUTIONS);
+        int duration = duration(body);
         ObjectNode remembered = body.deepCopy();
-        ((ObjectNode) remembered.get("image")).put("url", image);
-        return new VideoSubmission(model, duration(body), remembered);
+        if (body.has("reference_images")) {
+            references(body, prompt, duration, remembered);
+        } else {
+            ((ObjectNode) remembered.get("image")).put("url", image(body));
+        }
+        return new VideoSubmission(model, duration, remembered);
     }
 
     /**
-     * Checks {@code image}: a data URI or a public URL, not combined with {@code reference_images}. Returns
-     * the URL to remember: a public one as it is, a data URI as its type and size.
+     * Checks {@code reference_images}: 1 to 7 images, not combined with {@code image}, each named in the prompt
+     * as {@code <IMAGE_n>}, at most 10 s and 720p. Each is remembered like an {@code image}.
+     */
+    private static void references(JsonNode body, String prompt, int duration, ObjectNode remembered) {
+        JsonNode references = body.path("reference_images");
+        if (body.has("image")) {
+            throw Rejection.invalidArgument("image and reference_images cannot be combined");
+        }
+        if (!references.isArray() || references.isEmpty() || references.size() > MAX_REFERENCE_IMAGES) {
+            throw new Rejection(422, "invalid_value", "reference_images takes 1 to " + MAX_REFERENCE_IMAGES + " images");
+        }
+        if (duration > REFERENCE_MAX_DURATION_SECONDS || "1080p".equals(body.path("resolution").asText())) {
+            throw new Rejection(422, "invalid_value", "with reference_images at most 10 s and 720p");
+        }
+        for (int i = 0; i < references.size(); i++) {
+            if (!prompt.contains("<IMAGE_" + (i + 1) + ">")) {
+                throw new Rejection(422, "invalid_value", "the prompt must name <IMAGE_" + (i + 1) + ">");
+            }
+            ((ArrayNode) remembered.get("reference_images")).set(i, remembered.objectNode().put("url", url(references.get(i))));
+        }
+    }
+
+    /**
+     * Checks {@code image} (or one reference image): a data URI or a public URL. Returns the URL to remember: a
+     * public one as it is, a data URI as its type and size.
      */
     private static String image(JsonNode body) {
-        JsonNode url = body.path("image").path("url");
+        return url(body.path("image"));
+    }
+
+    private static String url(JsonNode image) {
+        JsonNode url = image.path("url");
         if (!url.isTextual()) {
             throw Rejection.invalidArgument("image.url is required");
-        }
-        if (body.has("reference_images")) {
-            throw Rejection.invalidArgument("image and reference_images cannot be combined");
         }
         String text = url.asText();
         if (text.startsWith("https://") || text.startsWith("http://")) {

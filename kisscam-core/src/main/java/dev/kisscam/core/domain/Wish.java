@@ -26,7 +26,12 @@ public record Wish(String text) {
         String cleaned = clean(caption);
         if (cleaned.length() > MAX_LENGTH) {
             int cut = cleaned.lastIndexOf(' ', MAX_LENGTH);
-            cleaned = cleaned.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH).strip();
+            int end = cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH;
+            // Never between the two halves of an emoji: a lone surrogate is no text a provider can read.
+            if (Character.isHighSurrogate(cleaned.charAt(end - 1))) {
+                end--;
+            }
+            cleaned = cleaned.substring(0, end).strip();
         }
         return cleaned.isEmpty() ? Optional.empty() : Optional.of(new Wish(cleaned));
     }

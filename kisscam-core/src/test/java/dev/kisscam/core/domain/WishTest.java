@@ -34,6 +34,14 @@ class WishTest {
     }
 
     @Test
+    void a_long_caption_of_emoji_is_cut_between_two_emoji_not_inside_one() {
+        String text = Wish.from("a" + "💋".repeat(150)).orElseThrow().text();
+
+        assertThat(text).hasSize(Wish.MAX_LENGTH - 1).startsWith("a💋").endsWith("💋");
+        assertThat(text.codePoints()).noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+    }
+
+    @Test
     void a_wish_made_directly_must_already_be_clean() {
         assertThatThrownBy(() -> new Wish("two\nlines")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Wish(" ")).isInstanceOf(IllegalArgumentException.class);

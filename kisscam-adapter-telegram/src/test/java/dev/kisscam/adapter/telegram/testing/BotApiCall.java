@@ -42,6 +42,15 @@ public record BotApiCall(String method, ObjectNode params, Map<String, byte[]> f
 
     /** The callback data of the inline buttons, in order. */
     public List<String> buttons() {
+        return buttonFields("callback_data");
+    }
+
+    /** What the inline buttons say, in order. */
+    public List<String> buttonLabels() {
+        return buttonFields("text");
+    }
+
+    private List<String> buttonFields(String field) {
         JsonNode markup = params.path("reply_markup");
         if (markup.isTextual()) {
             try {
@@ -51,7 +60,7 @@ public record BotApiCall(String method, ObjectNode params, Map<String, byte[]> f
             }
         }
         List<String> data = new ArrayList<>();
-        markup.path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
+        markup.path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path(field).asText())));
         return data;
     }
 

@@ -56,6 +56,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> heldMethods = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> refusedChats = new ConcurrentHashMap<>();
+    /** The bot's descriptions as set, by {@code description/<language>} and {@code short_description/<language>}. */
+    private final Map<String, String> descriptions = new ConcurrentHashMap<>();
     private volatile Outage outage = new Outage(Instant.MIN, 0);
     /** Video file ids numbered up to this one are no longer known. */
     private volatile int forgottenBefore;
@@ -102,6 +104,16 @@ public final class FakeBotApi implements AutoCloseable {
     /** A compressed photo: a small preview size and the full size, the last, which holds {@code image}. */
     public void sendPhoto(User user, byte[] image) {
         push(photoUpdate(user, user.id(), image, null));
+    }
+
+    /** A compressed photo with a caption, exactly as the user typed it. */
+    public void sendPhoto(User user, byte[] image, String caption) {
+        push(withCaption(photoUpdate(user, user.id(), image, null), caption));
+    }
+
+    /** One item of an album with a caption; Telegram puts an album's caption on one of its items. */
+    public void sendAlbumPhoto(User user, byte[] image, String mediaGroupId, String caption) {
+        push(withCaption(photoUpdate(user, user.id(), image, mediaGroupId), caption));
     }
 
     /** A compressed photo the user posts in another chat, such as a group (negative ids) the bot is in. */
@@ -169,6 +181,15 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next {@code times} calls of {@code method} are answered 500. */
     public void failNext(String method, int times) {
         serverErrors.computeIfAbsent(method, m -> new AtomicInteger()).addAndGet(times);
+    }
+
+    /**
+     * The bot has this description for {@code languageCode} ("" for the default) already, as after an
+     * earlier start.
+     */
+    public void describedAs(String languageCode, String description, String shortDescription) {
+        descriptions.put("description/" + languageCode, description);
+        descriptions.put("short_description/" + languageCode, shortDescription);
     }
 
     /**
@@ -349,7 +370,10 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "setMyCommands",
             "sendMessage", "editMessageText", "sendChatAction", "sendVideo", "getFile", "answerCallbackQuery",
-            "setWebhook");
+            "setWebhook", "setMyDescription", "setMyShortDescription", "getMyDescription", "getMyShortDescription");
+    /** The Bot API's limits: a description of 0-512 characters, a short one of 0-120. */
+    private static final int MAX_DESCRIPTION = 512;
+    private static final int MAX_SHORT_DESCRIPTION = 120;
 
     private void method(HttpExchange exchange, String requested) throws IOException {
         // Telegram reads method names case-insensitively; TelegramBots' poller asks for "getupdates".
@@ -406,6 +430,26 @@ public final class FakeBotApi implements AutoCloseable {
             case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" ->
                     answer(call, exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
             case "sendMessage", "editMessageText" -> answer(call, exchange, 200, ok(sentMessage(params)));
+            case "setMyDescription", "setMyShortDescription" -> {
+                boolean isShort = method.equals("setMyShortDescription");
+                String field = isShort ? "short_description" : "description";
+                String text = params.path(field).asText("");
+                String language = params.path("language_code").asText("");
+                if (text.length() > (isShort ? MAX_SHORT_DESCRIPTION : MAX_DESCRIPTION)) {
+                    answer(call, exchange, 400, error(400, "Bad Request: description is too long"));
+                } else if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
+                    answer(call, exchange, 400, error(400, "Bad Request: invalid language code specified"));
+                } else {
+                    descriptions.put(field + "/" + language, text);
+                    answer(call, exchange, 200, ok(json.getNodeFactory().booleanNode(true)));
+                }
+            }
+            case "getMyDescription", "getMyShortDescription" -> {
+                String field = method.equals("getMyShortDescription") ? "short_description" : "description";
+                String language = params.path("language_code").asText("");
+                answer(call, exchange, 200, ok(json.createObjectNode()
+                        .put(field, descriptions.getOrDefault(field + "/" + language, ""))));
+            }
             case "sendVideo" -> {
                 if (forgotten(params.path("video").asText())) {
                     answer(call, exchange, 400, error(400, "Bad Request: wrong file identifier/HTTP URL specified"));
@@ -597,6 +641,11 @@ public final class FakeBotApi implements AutoCloseable {
             message.put("media_group_id", mediaGroupId);
         }
         return update(message);
+    }
+
+    private static ObjectNode withCaption(ObjectNode update, String caption) {
+        ((ObjectNode) update.get("message")).put("caption", caption);
+        return update;
     }
 
     private ObjectNode callbackUpdate(User user, int messageId, String data) {

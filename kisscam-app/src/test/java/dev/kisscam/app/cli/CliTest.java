@@ -1,0 +1,61 @@
+package dev.kisscam.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kisscam.app.KisscamMain;
+import dev.kisscam.app.Launch;
+import dev.kisscam.core.service.KisscamSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user types it: arguments, what it prints, and its exit status. */
+class CliTest {
+    /** Enough configuration for the command line; nothing here reaches the provider. */
+    private static final Map<String, String> ENVIRONMENT = Map.of("GROK_API_KEY", "xai-test-key");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int kisscam(String... args) {
+        var launch = new Launch(ENVIRONMENT, dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return KisscamMain.run(launch, args);
+    }
+
+    @Test
+    void styles_lists_the_style_ids_the_core_offers_its_default_first() {
+        assertThat(kisscam("styles")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(KisscamSettings.STYLES.size())
+                .startsWith("gentle  (default)", "cinematic")
+                .endsWith("hug-then-kiss");
+    }
+
+    @Test
+    void an_unknown_style_stops_generate_with_the_styles_there_are_and_a_non_zero_status() {
+        int status = kisscam("generate", dir.resolve("us.jpg").toString(), "--style", "underwater",
+                "--out", dir.resolve("kiss.mp4").toString());
+
+        assertThat(status).isEqualTo(GenerateRun.BAD_ARGUMENTS);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("there is no style \"underwater\"; choose one of: gentle, cinematic,");
+        assertThat(dir.resolve("kiss.mp4")).doesNotExist();
+    }
+
+    @Test
+    void generate_explains_style_and_wish_in_its_help() {
+        assertThat(kisscam("generate", "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--style=STYLE").contains("--wish=TEXT")
+                .contains("kisscam styles");
+    }
+}
