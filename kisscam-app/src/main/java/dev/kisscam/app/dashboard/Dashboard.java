@@ -3,6 +3,7 @@ package dev.kisscam.app.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.kisscam.app.http.AdminAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -95,7 +96,9 @@ public final class Dashboard implements AutoCloseable {
         String nonce = Page.nonce();
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Content-Security-Policy", Page.policy(nonce));
-        return Page.render(view(words), words, nonce).getBytes(StandardCharsets.UTF_8);
+        String cookies = String.valueOf(exchange.getRequestHeaders().get("Cookie"));
+        return Page.render(view(words), words, nonce, cookies.contains(AdminAccess.COOKIE + "="))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] data(Wording words, HttpExchange exchange) throws IOException {

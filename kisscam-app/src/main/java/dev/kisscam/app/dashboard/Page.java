@@ -69,7 +69,8 @@ final class Page {
             .two{display:grid;grid-template-columns:1fr 2fr;gap:1em}
             """;
 
-    static String render(View view, Wording words, String nonce) {
+    /** @param signedIn whether the reader came with the login form's cookie, and so may want to sign out */
+    static String render(View view, Wording words, String nonce, boolean signedIn) {
         var html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html><html lang=\"").append(view.language()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
@@ -79,9 +80,12 @@ final class Page {
                 .append("<span class=\"muted\">").append(escape(words.word("uptime"))).append(' ').append(value(view, "uptime"))
                 .append("</span><span class=\"muted\">").append(escape(words.word("updated"))).append(' ')
                 .append(value(view, "updated")).append("</span><span id=\"stale\" class=\"stale\" hidden>")
-                .append(escape(words.word("stale"))).append("</span>")
-                .append("<form class=\"out\" method=\"post\" action=\"/logout\"><button>").append(escape(words.word("logout")))
-                .append("</button></form></header><main>");
+                .append(escape(words.word("stale"))).append("</span>");
+        if (signedIn) {
+            html.append("<form class=\"out\" method=\"post\" action=\"/logout\"><button id=\"signout\">")
+                    .append(escape(words.word("logout"))).append("</button></form>");
+        }
+        html.append("</header><main>");
         html.append("<div id=\"budget\" class=\"alert\"").append(view.budgetReached() ? "" : " hidden").append('>')
                 .append(escape(words.word("budgetReached"))).append("</div>");
         html.append("<section class=\"cards\">");

@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * time, the cookie is a keyed hash of the token rather than the token, and neither is ever logged or shown.
  */
 public final class AdminAccess {
-    static final String COOKIE = "kisscam_admin";
+    /** The session cookie the login form sets. */
+    public static final String COOKIE = "kisscam_admin";
     static final String LOGIN = "/login";
     static final String LOGOUT = "/logout";
     private static final int MAX_FORM_BYTES = 4096;

@@ -3,6 +3,9 @@ package dev.kisscam.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.kisscam.adapter.telegram.testing.FakeBotApi;
 import dev.kisscam.app.testing.RunningBot;
 import java.io.File;
@@ -32,6 +35,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium, driven through its chromedriver (no browser or
@@ -49,6 +53,20 @@ class DashboardBrowserTest {
     private RunningBot bot;
     private WebDriver browser;
 
+    /** Every line the bot logs while the test runs. */
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    private ch.qos.logback.classic.Level rootLevel;
+
+    @BeforeEach
+    void recordLogs() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logs.start();
+        root.addAppender(logs);
+    }
+
     @BeforeEach
     void needsChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -57,6 +75,9 @@ class DashboardBrowserTest {
 
     @AfterEach
     void stop() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(logs);
+        root.setLevel(rootLevel);
         if (browser != null) {
             browser.quit();
         }
@@ -137,6 +158,13 @@ class DashboardBrowserTest {
         Files.copy(shot.toPath(), saved, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(saved)).isGreaterThan(10_000);
         assertThat(errors(page)).as("console errors and warnings").isEmpty();
+
+        page.findElement(By.id("signout")).click();
+        new WebDriverWait(page, WAIT).until(d -> d.getCurrentUrl().endsWith("/login"));
+        page.get(bot.admin("/dashboard").toString());
+        assertThat(page.getCurrentUrl()).as("signed out: the cookie is gone").endsWith("/login");
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).isNotEmpty()
+                .noneMatch(line -> line.contains(TOKEN));
     }
 
     @Test

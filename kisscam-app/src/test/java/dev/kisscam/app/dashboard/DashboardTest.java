@@ -103,12 +103,14 @@ class DashboardTest {
         finish(1, new JobState.Failed(new Failure(FailureCode.INTERNAL_ERROR, "<script>alert(1)</script>")));
 
         String page = Page.render(dashboard.view(Wording.forAcceptLanguage("ru-RU,ru;q=0.9,en;q=0.8")),
-                Wording.RU, "n0nce");
-        String english = Page.render(dashboard.view(Wording.forAcceptLanguage("de-DE,en;q=0.5")), Wording.EN, "n0nce");
+                Wording.RU, "n0nce", false);
+        String english = Page.render(dashboard.view(Wording.forAcceptLanguage("de-DE,en;q=0.5")), Wording.EN, "n0nce", true);
 
         assertThat(page).contains("<html lang=\"ru\"").contains("доставлено").contains("последние задания")
                 .doesNotContain("<script>alert");
-        assertThat(english).contains("<html lang=\"en\"").contains("last jobs").contains("nonce=\"n0nce\"");
+        assertThat(english).contains("<html lang=\"en\"").contains("last jobs").contains("nonce=\"n0nce\"")
+                .as("signed in with the form: may sign out").contains("id=\"signout\"");
+        assertThat(page).doesNotContain("id=\"signout\"");
         assertThat(Wording.forAcceptLanguage("fr")).isEqualTo(Wording.EN);
         assertThat(Wording.forAcceptLanguage("not a ; header ,,")).isEqualTo(Wording.EN);
     }
