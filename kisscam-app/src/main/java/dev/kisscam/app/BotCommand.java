@@ -7,8 +7,8 @@ import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.bot.RefusedConfiguration;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.wiring.Modules;
-import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,19 +56,27 @@ final class BotCommand implements Callable<Integer> {
             lifecycle.stop();
             return cannotStart(rootCause(e), config.get());
         }
-        LOG.log(System.Logger.Level.INFO, "kisscam is running; /health and /metrics on port " + lifecycle.httpPort());
+        LOG.log(System.Logger.Level.INFO, lifecycle.adminPort() == lifecycle.httpPort()
+                ? "kisscam is running; /health and /metrics on port " + lifecycle.httpPort()
+                : "kisscam is running; /health on port " + lifecycle.httpPort() + ", /metrics and /dashboard on port "
+                        + lifecycle.adminPort());
         stopped.await();
         return 0;
     }
 
     private int cannotStart(Throwable cause, AppConfig config) {
-        String why = cause instanceof BindException
-                ? "PORT=" + config.server().port() + " is in use on HOST=" + config.server().host()
-                        + " (another program listens there): stop it or choose another PORT"
+        String why = cause instanceof HttpEndpoint.ListenerInUse inUse ? portInUse(inUse.listener(), config)
                 : cause.getMessage();
         LOG.log(System.Logger.Level.ERROR, "kisscam could not start: " + why);
         launch.err().println("kisscam: could not start: " + why);
         return cause instanceof RefusedConfiguration ? Launch.BAD_CONFIGURATION : 1;
+    }
+
+    /** Names the variable to change: the port of the webhook and /health, or the admin routes' own. */
+    private static String portInUse(HttpEndpoint.Listener listener, AppConfig config) {
+        String variable = listener.port() == config.server().port() ? "PORT" : "ADMIN_PORT";
+        return variable + "=" + listener.port() + " is in use on " + listener.host()
+                + " (another program listens there): stop it or choose another " + variable;
     }
 
     /** What actually went wrong: the first cause that is not Guice's or reflection's wrapping of it. */

@@ -7,7 +7,10 @@ import dev.kisscam.adapter.telegram.TelegramCallException;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.dashboard.Dashboard;
+import dev.kisscam.app.http.AdminAccess;
 import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.app.http.HealthMeters;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
 import dev.kisscam.app.provider.ProviderKey;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +49,7 @@ public final class BotLifecycle {
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
     private final ProviderKey providerKey;
+    private final Dashboard dashboard;
     private HttpEndpoint endpoint;
     private boolean stopped;
 
@@ -52,7 +57,7 @@ public final class BotLifecycle {
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics, ProviderKey providerKey) {
+            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -67,13 +72,16 @@ public final class BotLifecycle {
         this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
+        new HealthMeters(checks).bindTo(metrics);
         this.providerKey = providerKey;
+        this.dashboard = dashboard;
     }
 
     public synchronized void start() throws IOException {
         requireUsableProviderKey();
-        endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
+        endpoint = endpoint();
         endpoint.start();
+        dashboard.start();
         kisscam.start();
         // After the jobs resumed: the sweeper then sees every job that still needs its media.
         storage.start();
@@ -114,6 +122,29 @@ public final class BotLifecycle {
         return endpoint.port();
     }
 
+    /** The port the admin routes (/metrics, /dashboard, /health/details) listen on; {@link #httpPort()} if shared. */
+    public synchronized int adminPort() {
+        return endpoint.adminPort();
+    }
+
+    /**
+     * The public listener, and the admin routes beside it: on HOST:ADMIN_PORT behind the token when there is one,
+     * otherwise on 127.0.0.1 only, open to whoever can reach that.
+     */
+    private HttpEndpoint endpoint() throws IOException {
+        AppConfig.Server server = config.server();
+        AppConfig.Operations operations = config.operations();
+        var main = new HttpEndpoint.Listener(server.host(), server.port());
+        Optional<HttpEndpoint.Listener> admin = operations.sharesListener(server) ? Optional.empty()
+                : Optional.of(new HttpEndpoint.Listener(operations.adminHost(server), operations.adminPort()));
+        if (operations.adminToken().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "no ADMIN_TOKEN: /metrics, /dashboard and /health/details listen on "
+                    + admin.map(HttpEndpoint.Listener::host).orElse(server.host()) + " only");
+        }
+        return new HttpEndpoint(main, admin, AdminAccess.of(operations.adminToken()), checks, metrics::scrape,
+                routes(), dashboard.routes());
+    }
+
     private Map<String, HttpHandler> routes() {
         return switch (telegramSettings.config().mode()) {
             case LONG_POLLING -> Map.of();
@@ -140,6 +171,7 @@ public final class BotLifecycle {
         quietly("the core", () -> kisscam.close(JOB_GRACE));
         // Storage upkeep, the stores and the provider's clients, the last made first.
         closeables.close();
+        dashboard.close();
         if (endpoint != null) {
             quietly("the HTTP endpoint", endpoint::close);
         }

@@ -5,6 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.dashboard.RecentJobs;
+import dev.kisscam.app.logging.FailedJobReports;
+import dev.kisscam.app.metrics.JobObservers;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.app.quota.CaffeineQuota;
 import dev.kisscam.app.repeat.CaffeineEarlierVideos;
@@ -22,6 +25,8 @@ import dev.kisscam.core.service.KisscamSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The core, its settings, the in-process quota, the repeat rule's memory and the metrics it reports through.
@@ -85,10 +90,23 @@ final class CoreModule extends AbstractModule {
         return new CaffeineQuota(limits.refusedPhotosLimit(), limits.rateLimitPeriod());
     }
 
+    /** The last jobs the dashboard lists. */
+    static final int RECENT_JOBS = 50;
+
     @Provides
     @Singleton
-    JobObserver observer(MeterRegistry registry) {
-        return new MicrometerJobObserver(registry);
+    RecentJobs recentJobs() {
+        return new RecentJobs(RECENT_JOBS);
+    }
+
+    @Provides
+    @Singleton
+    JobObserver observer(MeterRegistry registry, RecentJobs recentJobs, AppConfig config) {
+        var observers = new ArrayList<JobObserver>(List.of(new MicrometerJobObserver(registry), recentJobs));
+        if (config.operations().sentryDsn().isPresent()) {
+            observers.add(new FailedJobReports());
+        }
+        return new JobObservers(observers);
     }
 
     @Provides

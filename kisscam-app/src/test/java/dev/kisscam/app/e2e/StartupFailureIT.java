@@ -68,7 +68,7 @@ class StartupFailureIT {
             BotProcess bot = BotProcess.start(directory, env, "bot");
 
             assertThat(bot.awaitExit(Rig.WAIT)).isEqualTo(1);
-            assertThat(bot.output()).contains("kisscam: could not start: PORT=" + port + " is in use on HOST=127.0.0.1")
+            assertThat(bot.output()).contains("kisscam: could not start: PORT=" + port + " is in use on 127.0.0.1")
                     .contains("choose another PORT").doesNotContain("\tat ").doesNotContain(TOKEN);
         }
     }
