@@ -26,6 +26,11 @@ public final class TelegramReachability implements Interceptor {
     /** Since when calls fail; null while Telegram answers. */
     private final AtomicReference<Instant> downSince = new AtomicReference<>();
     private volatile String lastCause = "";
+    /**
+     * Whether Telegram has answered once: until then a failure is the start's to report (it asks once and stops
+     * with the cause), and a warning that the bot keeps trying would not be true.
+     */
+    private volatile boolean answeredOnce;
 
     TelegramReachability(URI where, TokenRedaction redaction, Clock clock) {
         this.where = where;
@@ -60,7 +65,7 @@ public final class TelegramReachability implements Interceptor {
     void unreachable(String cause) {
         lastCause = cause;
         Instant now = clock.instant();
-        if (downSince.compareAndSet(null, now)) {
+        if (downSince.compareAndSet(null, now) && answeredOnce) {
             LOG.log(System.Logger.Level.WARNING, "cannot reach Telegram at " + where + ": " + cause
                     + "; the bot keeps trying, and says so here when Telegram answers again");
         } else {
@@ -70,7 +75,9 @@ public final class TelegramReachability implements Interceptor {
 
     void answered() {
         Instant since = downSince.getAndSet(null);
-        if (since != null) {
+        boolean before = answeredOnce;
+        answeredOnce = true;
+        if (since != null && before) {
             LOG.log(System.Logger.Level.INFO, "Telegram at " + where + " answers again, after "
                     + Duration.between(since, clock.instant()).toSeconds() + " s");
         }

@@ -45,6 +45,11 @@ final class CapturedLog implements AutoCloseable {
                 .toList();
     }
 
+    /** The messages logged at exactly {@code level}. */
+    List<String> messages(Level level) {
+        return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);
