@@ -1,6 +1,5 @@
 package dev.kisscam.app.wiring;
 
-import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.domain.MediaKey;
@@ -8,6 +7,7 @@ import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * What a storage backend needs besides its ports: periodic upkeep (media past its TTL, finished job records
@@ -24,16 +24,17 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private final MediaStore media;
     private final String location;
     private final MediaSweeper sweeper;
-    private final FileSystemJobStore jobs;
+    /** Deletes finished records past their retention; returns how many jobs went. */
+    private final IntSupplier pruneRecords;
     private volatile Thread pruner;
     private Status lastProbe;
     private long probedAt;
 
-    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs) {
+    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, IntSupplier pruneRecords) {
         this.media = media;
         this.location = location;
         this.sweeper = sweeper;
-        this.jobs = jobs;
+        this.pruneRecords = pruneRecords;
     }
 
     public synchronized void start() {
@@ -44,7 +45,7 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private void pruneForever() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int pruned = jobs.pruneFinished();
+                int pruned = pruneRecords.getAsInt();
                 if (pruned > 0) {
                     LOG.log(System.Logger.Level.INFO, "pruned " + pruned + " finished job record(s)");
                 }

@@ -10,9 +10,9 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import dev.kisscam.adapter.grok.GrokAdapters;
-import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.sql.SqlConfig;
+import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
-import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.bot.BotLifecycle;
@@ -79,7 +79,8 @@ class ModulesTest {
         Injector injector = botInjector(env());
 
         assertThat(injector.getInstance(MediaStore.class)).isInstanceOf(FileSystemMediaStore.class);
-        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThat(injector.getInstance(JobStore.class)).isSameAs(injector.getInstance(SqlStores.class).jobs());
+        assertThat(storage.resolve("kisscam.db")).as("SQLite under STORAGE_PATH by default").isRegularFile();
         assertThat(injector.getInstance(Delivery.class))
                 .isSameAs(injector.getInstance(TelegramAdapters.class).delivery());
         assertThat(injector.getInstance(TelegramUpdates.class)).as("made once")
@@ -110,12 +111,13 @@ class ModulesTest {
     }
 
     @Test
-    void s3_media_with_local_jobs_connects_only_when_asked_and_names_the_endpoint_not_the_key() throws IOException {
+    void s3_media_connects_only_when_asked_and_names_the_endpoint_not_the_key() throws IOException {
         int closed = closedPort();
         Injector injector = botInjector(env("STORAGE_BACKEND", "s3", "S3_ENDPOINT", "http://127.0.0.1:" + closed,
                 "S3_BUCKET", "kisscam-media", "S3_ACCESS_KEY", "access-key-id", "S3_SECRET_KEY", S3_SECRET));
 
-        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThat(injector.getInstance(JobStore.class)).isSameAs(injector.getInstance(SqlStores.class).jobs());
+        assertThat(storage.resolve("kisscam.db")).isRegularFile();
         assertThatThrownBy(() -> injector.getInstance(MediaStore.class))
                 .isInstanceOf(ProvisionException.class)
                 .cause().isInstanceOf(MediaStoreException.class)
@@ -133,6 +135,7 @@ class ModulesTest {
 
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
+        assertThat(injector.getInstance(SqlStores.class).location()).isEqualTo("sqlite:" + work.resolve("kisscam.db"));
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
         injector.getInstance(Closeables.class).close();
     }
@@ -163,15 +166,15 @@ class ModulesTest {
         closeables.register(() -> closed.add("made after the bot"));
 
         assertThat(closeables.open()).contains(injector.getInstance(GrokAdapters.class),
-                injector.getInstance(StorageUpkeep.class), injector.getInstance(FileSystemJobStore.class));
-        assertThatThrownBy(() -> FileSystemJobStore.open(LocalStorageConfig.at(storage)))
-                .as("the bot's job store holds the directory").isInstanceOf(JobStoreException.class);
+                injector.getInstance(StorageUpkeep.class), injector.getInstance(SqlStores.class));
+        assertThatThrownBy(() -> SqlStores.open(SqlConfig.under(storage), java.time.Clock.systemUTC()))
+                .as("the bot's database is its own").isInstanceOf(JobStoreException.class);
 
         lifecycle.stop();
 
         assertThat(closed).containsExactly("made after the bot", "made before the bot");
         assertThat(closeables.open()).isEmpty();
-        FileSystemJobStore.open(LocalStorageConfig.at(storage)).close();
+        SqlStores.open(SqlConfig.under(storage), java.time.Clock.systemUTC()).close();
     }
 
     @Test
