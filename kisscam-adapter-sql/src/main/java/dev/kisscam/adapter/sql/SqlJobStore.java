@@ -177,33 +177,18 @@ final class SqlJobStore implements JobStore {
     static void upsert(Handle handle, Job job, Instant at) {
         JobState state = job.state();
         String place = state instanceof JobState.Draft ? "draft" : state.active() ? "active" : null;
-        Work work = workFor(state);
         handle.createUpdate(UPSERT)
                 .bind("id", job.id().value())
                 .bind("seq", job.sequence())
                 .bind("requester", job.requester().id().value())
                 .bind("place", place)
-                .bind("work", work == null ? null : work.name())
+                .bind("work", Work.of(state).map(Work::name).orElse(null))
                 .bind("queued", state instanceof JobState.Queued ? 1 : 0)
                 .bind("finished", state.finished() ? 1 : 0)
                 .bind("delivered", state instanceof JobState.Done ? 1 : 0)
                 .bind("finishedAt", state.finished() ? nanos(at) : null)
                 .bind("body", new String(RecordCodec.encode(JobRecord.from(job)), StandardCharsets.UTF_8))
                 .execute();
-    }
-
-    private static Work workFor(JobState state) {
-        return switch (state) {
-            case JobState.Queued q -> Work.GENERATION;
-            case JobState.Generating g -> Work.GENERATION;
-            case JobState.Delivering d -> Work.DELIVERY;
-            case JobState.Submitting s -> Work.INTERRUPTED_SUBMISSION;
-            case JobState.Draft d -> null;
-            case JobState.Done d -> null;
-            case JobState.Failed f -> null;
-            case JobState.Cancelled c -> null;
-            case JobState.Expired e -> null;
-        };
     }
 
     private static Job decode(String body) {
