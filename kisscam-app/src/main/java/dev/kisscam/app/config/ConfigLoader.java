@@ -227,11 +227,10 @@ public final class ConfigLoader {
         return bucket.flatMap(s3 -> files.map(local -> new AppConfig.S3Storage(s3, local)));
     }
 
-    /** DATABASE_URL, or SQLite under STORAGE_PATH; finished jobs kept as long as the storage says. */
+    /** DATABASE_URL, or SQLite under STORAGE_PATH. */
     private Optional<SqlConfig> database(AppConfig.Storage storage) {
         Optional<String> url = reader.text(SqlConfig.DATABASE_URL);
-        return accepted(() -> url.map(SqlConfig::of).orElseGet(() -> SqlConfig.under(storage.local().storagePath()))
-                .withFinishedJobRetention(storage.local().finishedJobRetention()));
+        return accepted(() -> url.map(SqlConfig::of).orElseGet(() -> SqlConfig.under(storage.local().storagePath())));
     }
 
     private Optional<LocalStorageConfig> localFiles() {
