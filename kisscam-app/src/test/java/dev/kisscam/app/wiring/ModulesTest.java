@@ -92,6 +92,37 @@ class ModulesTest {
     }
 
     @Test
+    void a_storage_path_of_release_0_1_is_imported_when_the_records_are_first_asked_for() throws IOException {
+        // A job and a consent as release 0.1's file stores wrote them.
+        Path active = Files.createDirectories(storage.resolve("jobs/active"));
+        Files.writeString(active.resolve("job-generating.json"), """
+                {"format":4,"id":"job-generating","sequence":1,"requester":{"id":"telegram:101","replyTo":"chat-1",\
+                "locale":"ru"},"photos":[{"key":"photo-1","format":"JPEG","width":1280,"height":960,"sizeBytes":123456,\
+                "sha256":null,"people":[{"left":0.1,"top":0.2,"width":0.3,"height":0.4}]}],"state":{"type":"generating",\
+                "ticket":"ticket-generating","attempt":1,"submittedAt":"2026-11-30T09:00:00Z"},\
+                "createdAt":"2026-11-30T09:00:00Z","updatedAt":"2026-11-30T09:00:01Z","spends":[],\
+                "direction":{"style":"gentle","wish":null}}""");
+        Path consent = Files.createDirectories(storage.resolve("consent"));
+        Files.writeString(consent.resolve("2afc7e260cb9d041e3194b6879bd1070b1a5895d49a136f150612eaaeab44236.json"),
+                "{\"requester\":\"telegram:101\",\"consentedAt\":\"2026-11-30T09:00:00Z\"}");
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config(env(), ConfigLoader.Purpose.BOT)));
+        assertThat(active.resolve("job-generating.json")).as("building the injector imports nothing").exists();
+
+        JobStore jobs = injector.getInstance(JobStore.class);
+
+        assertThat(jobs.unfinished()).singleElement().satisfies(job -> assertThat(job.state())
+                .isInstanceOf(dev.kisscam.core.domain.JobState.Generating.class));
+        assertThat(injector.getInstance(dev.kisscam.core.port.out.ConsentStore.class)
+                .hasConsented(new dev.kisscam.core.domain.RequesterId("telegram:101"))).isTrue();
+        assertThat(storage.resolve("jobs")).doesNotExist();
+        try (Stream<Path> entries = Files.list(storage)) {
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("jobs.imported-")).anyMatch(name -> name.startsWith("consent.imported-"));
+        }
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
     void local_storage_with_a_webhook() throws IOException {
         Injector injector = botInjector(env("TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook/kisscam", "TELEGRAM_WEBHOOK_SECRET", "hook-secret_1"));
