@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.sql;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,51 @@ abstract class TestDatabase implements AutoCloseable {
         return new Sqlite();
     }
 
-    /** Skips the calling test, saying why in one line, when no PostgreSQL answers. */
+    /**
+     * The PostgreSQL {@value #URL_VARIABLE} names, which must answer when it is set (CI sets it); otherwise the
+     * default one, or else an embedded server started for this JVM. Where neither can be had (initdb refuses
+     * to run as root), skips the calling test, saying why in one line.
+     */
     static TestDatabase postgresql() {
-        SqlConfig server = SqlConfig.of(Optional.ofNullable(System.getenv(URL_VARIABLE)).orElse(DEFAULT_URL));
+        Optional<String> named = Optional.ofNullable(System.getenv(URL_VARIABLE)).filter(url -> !url.isBlank());
+        SqlConfig server = SqlConfig.of(named.orElse(DEFAULT_URL));
         Optional<String> unreachable = Postgresql.unreachable(server);
-        Assumptions.assumeTrue(unreachable.isEmpty(), () -> "no PostgreSQL at " + server.location() + " (set "
-                + URL_VARIABLE + "; CI runs one): " + unreachable.orElseThrow());
-        return new Postgresql(server);
+        if (unreachable.isEmpty()) {
+            return new Postgresql(server);
+        }
+        if (named.isPresent()) {
+            throw new IllegalStateException(URL_VARIABLE + " names " + server.location() + ", which does not answer: "
+                    + unreachable.get());
+        }
+        Optional<SqlConfig> embedded = Embedded.server();
+        Assumptions.assumeTrue(embedded.isPresent(), () -> "no PostgreSQL at " + server.location() + " ("
+                + unreachable.get() + ") and no embedded one (" + Embedded.failure + "); set " + URL_VARIABLE);
+        return new Postgresql(embedded.orElseThrow());
+    }
+
+    /** One embedded PostgreSQL per test JVM, started when first needed and stopped with the JVM. */
+    private static final class Embedded {
+        private static SqlConfig started;
+        private static String failure;
+
+        static synchronized Optional<SqlConfig> server() {
+            if (started == null && failure == null) {
+                try {
+                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            postgres.close();
+                        } catch (IOException e) {
+                            // the JVM is ending; its temporary directory goes with the machine's cleanup
+                        }
+                    }));
+                    started = SqlConfig.of("postgresql://postgres@localhost:" + postgres.getPort() + "/postgres");
+                } catch (IOException | RuntimeException e) {
+                    failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+                }
+            }
+            return Optional.ofNullable(started);
+        }
     }
 
     private static final class Sqlite extends TestDatabase {
