@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -140,7 +140,7 @@ final class Database implements AutoCloseable {
 
     private static HikariConfig poolConfig(SqlConfig config) {
         var hikari = new HikariConfig();
-        hikari.setPoolName("kisscam-" + config.dialect().name().toLowerCase(java.util.Locale.ROOT));
+        hikari.setPoolName("kisscam-" + config.dialect().name().toLowerCase(Locale.ROOT));
         hikari.setJdbcUrl(config.jdbcUrl());
         config.user().ifPresent(hikari::setUsername);
         config.password().ifPresent(hikari::setPassword);

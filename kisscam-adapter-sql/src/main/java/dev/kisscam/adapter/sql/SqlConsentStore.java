@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 
 /** Consent as one row per requester, the first confirmation's time kept. Never withdrawn, so a yes is remembered here too. */
 final class SqlConsentStore implements ConsentStore {
@@ -45,7 +46,7 @@ final class SqlConsentStore implements ConsentStore {
     }
 
     /** Records a consent unless one is there already; the first one's time stays. */
-    static int insert(org.jdbi.v3.core.Handle handle, RequesterId requester, Instant at) {
+    static int insert(Handle handle, RequesterId requester, Instant at) {
         return handle.createUpdate("INSERT INTO consents (requester, consented_at) VALUES (:requester, :at)"
                         + " ON CONFLICT (requester) DO NOTHING")
                 .bind("requester", requester.value()).bind("at", nanos(at)).execute();

@@ -1,7 +1,6 @@
 package dev.kisscam.adapter.sql;
 
 import dev.kisscam.core.port.out.ConsentStore;
-import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.SpendLedger;
 import java.nio.file.Path;

@@ -10,7 +10,6 @@ import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +26,7 @@ class PostgresqlStoresTest extends SqlStoresTest {
 
     @Test
     void processes_sharing_the_database_never_claim_one_job_twice() throws Exception {
-        SqlConfig config = databases().fresh();
+        SqlConfig config = databases.fresh();
         List<SqlStores> processes = List.of(open(config), open(config), open(config));
         List<Job> jobs = IntStream.range(0, 60).mapToObj(i -> sampleJob(i, new JobState.Queued(), "test:" + i)).toList();
         jobs.forEach(processes.getFirst().jobs()::save);
@@ -49,7 +48,7 @@ class PostgresqlStoresTest extends SqlStoresTest {
 
     @Test
     void one_active_job_per_requester_holds_across_processes() {
-        SqlConfig config = databases().fresh();
+        SqlConfig config = databases.fresh();
         JobStore one = open(config).jobs();
         JobStore other = open(config).jobs();
         one.save(sampleJob(7, new JobState.Queued()));

@@ -2,26 +2,21 @@ package dev.kisscam.adapter.sql;
 
 import static dev.kisscam.core.testing.JobStoreContract.sampleJob;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kisscam.core.domain.GenerationTicket;
 import dev.kisscam.core.domain.Job;
-import dev.kisscam.core.domain.JobId;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.MediaKey;
+import dev.kisscam.core.domain.PhotoSet;
 import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobStore;
-import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.testing.MutableClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
 abstract class SqlStoresTest {
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final TestDatabase databases = databases();
+    final TestDatabase databases = databases();
     private final List<SqlStores> open = new ArrayList<>();
     final MutableClock clock = new MutableClock(T0);
 
@@ -141,8 +136,8 @@ abstract class SqlStoresTest {
         SqlConfig config = databases.fresh();
         SqlStores stores = open(config);
         Job job = sampleJob(1, new JobState.Done(T0));
-        var photos = dev.kisscam.core.domain.PhotoSet.of(job.requester().id(), job.photos()).orElseThrow();
-        var kept = new dev.kisscam.core.port.out.EarlierVideos.Kept(new MediaKey("video-1"), job.photos());
+        var photos = PhotoSet.of(job.requester().id(), job.photos()).orElseThrow();
+        var kept = new EarlierVideos.Kept(new MediaKey("video-1"), job.photos());
         assertThat(stores.earlierVideos(10).keep(photos, kept, T0.plusSeconds(60))).isEmpty();
         stores.close();
 

@@ -16,7 +16,7 @@ class SqliteStoresTest extends SqlStoresTest {
 
     @Test
     void a_second_store_over_the_same_file_is_refused_while_the_first_is_open() {
-        SqlConfig config = databases().fresh();
+        SqlConfig config = databases.fresh();
         SqlStores first = open(config);
 
         assertThatThrownBy(() -> open(config)).isInstanceOf(JobStoreException.class)
@@ -24,5 +24,19 @@ class SqliteStoresTest extends SqlStoresTest {
                 .hasMessageContaining("is already open");
         first.close();
         assertThat(open(config).jobs().unfinished()).isEmpty();
+    }
+
+    @Test
+    void the_database_runs_in_wal_mode_with_foreign_keys_a_busy_timeout_and_full_sync() {
+        try (Database db = Database.open(databases.fresh())) {
+            assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(db, "busy_timeout")).isEqualTo("30000");
+            assertThat(pragma(db, "synchronous")).as("FULL").isEqualTo("2");
+        }
+    }
+
+    private static String pragma(Database db, String name) {
+        return db.read(JobStoreException::new, handle -> handle.createQuery("PRAGMA " + name).mapTo(String.class).one());
     }
 }

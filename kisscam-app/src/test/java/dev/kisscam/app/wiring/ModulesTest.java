@@ -19,6 +19,9 @@ import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
@@ -111,9 +114,9 @@ class ModulesTest {
         JobStore jobs = injector.getInstance(JobStore.class);
 
         assertThat(jobs.unfinished()).singleElement().satisfies(job -> assertThat(job.state())
-                .isInstanceOf(dev.kisscam.core.domain.JobState.Generating.class));
-        assertThat(injector.getInstance(dev.kisscam.core.port.out.ConsentStore.class)
-                .hasConsented(new dev.kisscam.core.domain.RequesterId("telegram:101"))).isTrue();
+                .isInstanceOf(JobState.Generating.class));
+        assertThat(injector.getInstance(ConsentStore.class)
+                .hasConsented(new RequesterId("telegram:101"))).isTrue();
         assertThat(storage.resolve("jobs")).doesNotExist();
         try (Stream<Path> entries = Files.list(storage)) {
             assertThat(entries.map(path -> path.getFileName().toString()))
