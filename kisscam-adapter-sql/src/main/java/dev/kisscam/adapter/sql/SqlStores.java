@@ -2,6 +2,7 @@ package dev.kisscam.adapter.sql;
 
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.JobStore;
+import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.port.out.SpendLedger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +68,15 @@ public final class SqlStores implements AutoCloseable {
     public int pruneFinished() {
         SqlQuota.pruneEnded(db, clock.instant());
         return jobs.pruneFinished();
+    }
+
+    /**
+     * Asks the database the smallest question there is, for /health.
+     *
+     * @throws dev.kisscam.core.port.out.JobStoreException when it does not answer
+     */
+    public void probe() {
+        db.read(JobStoreException::new, handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 
     /** Where the records are, without a password: for logs and /health. */

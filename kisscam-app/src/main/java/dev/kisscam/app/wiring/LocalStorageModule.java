@@ -37,6 +37,6 @@ final class LocalStorageModule extends AbstractModule {
     StorageUpkeep upkeep(FileSystemMediaStore media, SqlStores records, Clock clock, Closeables closeables,
             Provider<Kisscam> core) {
         var sweeper = MediaSweeper.of(media, config.mediaTtl(), clock, new MediaInUse(core));
-        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, records::pruneFinished));
+        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, records));
     }
 }

@@ -43,6 +43,6 @@ final class S3StorageModule extends AbstractModule {
     StorageUpkeep upkeep(S3MediaStore media, SqlStores records, Clock clock, Closeables closeables,
             Provider<Kisscam> core) {
         var sweeper = MediaSweeper.of(media, s3.mediaTtl(), clock, new MediaInUse(core));
-        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, records::pruneFinished));
+        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, records));
     }
 }
