@@ -28,17 +28,15 @@ import java.util.function.Predicate;
  * renamed over the target in one step, and the directory holding the new name is fsynced too. A crash at
  * any moment leaves either the old file or the new one, whole, plus at most an orphaned temporary file.
  *
- * <p>They also survive interrupts. The thread that saves is often a job's thread being stopped at shutdown,
- * interrupted before or during its last save (a ticket, {@code Done}), and that save is the one a restart
- * needs. A {@link FileChannel} is an interruptible channel: it closes itself when its thread's interrupt flag
+ * <p>They also survive interrupts. The thread that stores media is often a job's thread being stopped at
+ * shutdown, interrupted before or during its last put, and that put is the one a restart needs. A {@link FileChannel} is an interruptible channel: it closes itself when its thread's interrupt flag
  * is set at, or during, a blocking call, and the write fails with {@link ClosedByInterruptException}.
  * Clearing the flag for the call is not enough for file content: an interrupt arriving mid-write still
  * closes the channel, and a streamed put cannot be replayed. So content goes through java.io
  * ({@link FileOutputStream}, {@link FileDescriptor#sync()}), plain system calls that an interrupt never
  * touches; renames, creations and deletions are such calls already. The fsync of a directory, which java.io
- * cannot open, and {@link Files#readAllBytes} of a record, a channel underneath, run {@linkplain
- * #despiteInterrupts despite interrupts}: with the flag cleared, repeated if an interrupt closed the channel
- * anyway (both can safely be repeated), and the flag set again afterwards. Either way the caller's flag is
+ * cannot open, runs {@linkplain #despiteInterrupts despite interrupts}: with the flag cleared, repeated if an
+ * interrupt closed the channel anyway (it can safely be repeated), and the flag set again afterwards. Either way the caller's flag is
  * as it was, or set if an interrupt came meanwhile, so a job being stopped still sees it was asked to stop.
  */
 final class DurableFiles {
@@ -49,21 +47,6 @@ final class DurableFiles {
             !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private DurableFiles() {
-    }
-
-    /** Replaces (or creates) {@code target} with {@code bytes}, staged in {@code tempDir} on the same filesystem. */
-    static void write(Path target, Path tempDir, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(tempDir, target.getFileName() + ".", ".tmp");
-        try {
-            try (FileOutputStream out = openForWriting(temp)) {
-                out.write(bytes);
-                sync(out);
-            }
-            move(temp, target);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp, e);
-            throw e;
-        }
     }
 
     /**
@@ -111,11 +94,6 @@ final class DurableFiles {
         }
     }
 
-    /** The whole of a small file, whether or not the caller is interrupted. */
-    static byte[] readAll(Path file) throws IOException {
-        return despiteInterrupts(() -> Files.readAllBytes(file));
-    }
-
     /** Creates {@code dir} and any missing parents, and makes their directory entries durable. */
     static void createDirectories(Path dir) throws IOException {
         Path existing = dir;
@@ -131,35 +109,6 @@ final class DurableFiles {
             if (parent.equals(existing)) {
                 return;
             }
-        }
-    }
-
-    /**
-     * Creates {@code file} empty and durably, and its directory if needed; fine when it already exists. Copes
-     * with the directory being removed meanwhile by someone tidying up empty directories.
-     */
-    static void touch(Path file) throws IOException {
-        Path dir = file.getParent();
-        for (int attempt = 1; ; attempt++) {
-            createDirectories(dir);
-            try {
-                Files.createFile(file);
-                syncDirectory(dir);
-                return;
-            } catch (FileAlreadyExistsException alreadyThere) {
-                return;
-            } catch (NoSuchFileException dirRemoved) {
-                if (attempt == 3) {
-                    throw dirRemoved;
-                }
-            }
-        }
-    }
-
-    /** Deletes {@code file} durably; fine when it is not there. */
-    static void delete(Path file) throws IOException {
-        if (Files.deleteIfExists(file)) {
-            syncDirectory(file.getParent());
         }
     }
 

@@ -1,12 +1,8 @@
 package dev.kisscam.adapter.storage;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** How the local stores turn names into files without letting any name reach outside their directory. */
+/** How the local media store turns keys into files without letting any key reach outside its directory. */
 final class SafeNames {
 
     private SafeNames() {
@@ -23,15 +19,5 @@ final class SafeNames {
             throw new IllegalArgumentException("'" + name + "' does not name a file directly inside " + root);
         }
         return file;
-    }
-
-    /** Free text (a requester id, say) as a fixed-length file name made of hex digits only. */
-    static String hashed(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

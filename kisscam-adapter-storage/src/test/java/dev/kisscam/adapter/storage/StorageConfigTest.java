@@ -17,7 +17,6 @@ class StorageConfigTest {
         assertThat(config.storagePath()).isEqualTo(Path.of("storage").toAbsolutePath());
         assertThat(config.tempPath()).isEqualTo(config.storagePath().resolve("tmp"));
         assertThat(config.mediaTtl()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.finishedJobRetention()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -32,11 +31,9 @@ class StorageConfigTest {
     }
 
     @Test
-    void durations_must_be_positive() {
+    void the_media_ttl_must_be_positive() {
         var config = LocalStorageConfig.defaults();
         assertThatThrownBy(() -> config.withMediaTtl(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> config.withFinishedJobRetention(Duration.ofDays(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -94,10 +91,9 @@ class StorageConfigTest {
     @Test
     void every_broken_local_rule_is_reported_at_once_naming_the_variables() {
         assertThatThrownBy(() -> new LocalStorageConfig(Path.of("/srv/kisscam"), Path.of("/srv/kisscam/jobs/tmp"),
-                Duration.ZERO, Duration.ZERO))
+                Duration.ZERO))
                 .isInstanceOfSatisfying(InvalidStorageConfig.class, invalid -> assertThat(invalid.problems())
                         .containsExactly("the media TTL must be positive, was PT0S",
-                                "the finished-job retention must be positive, was PT0S",
                                 "TEMP_STORAGE_PATH (/srv/kisscam/jobs/tmp) must not be STORAGE_PATH itself or lie"
                                         + " inside its jobs directory, where the stores keep their own files"));
     }

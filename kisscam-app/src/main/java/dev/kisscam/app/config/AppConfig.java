@@ -1,6 +1,7 @@
 package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
@@ -21,28 +22,23 @@ import java.util.Optional;
  * holds its defaults and rules, and the few settings only the program has. Immutable; secrets print masked.
  *
  * @param telegram empty for commands that do not talk to Telegram
+ * @param database where the records (jobs, consents, quotas, spends, kept videos) live: DATABASE_URL
  * @param core the core's settings, the styles requesters may choose among them
  * @param stylesFile STYLES_FILE, where the operator's styles came from, if anywhere
  * @param styleLabels what the operator's STYLES_FILE calls styles, per language ({@code en}, {@code ru}), in the
  *     core's order: every style it adds, in both languages (its id where the file gives no label), and the
  *     built-in styles it relabels, in the languages it relabels them; the frontends word the rest themselves
  */
-public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
+public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, SqlConfig database,
+        KisscamSettings core,
         Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
         Map<VideoStyle, Map<String, String>> styleLabels, Operations operations) {
-
-    /** A configuration with the operators' settings at their defaults. */
-    public AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
-            Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
-            Map<VideoStyle, Map<String, String>> styleLabels) {
-        this(telegram, provider, storage, core, limits, server, logging, stylesFile, styleLabels,
-                Operations.defaults(server));
-    }
 
     public AppConfig {
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(database, "database");
         Objects.requireNonNull(core, "core");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(server, "server");
@@ -73,8 +69,8 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
     }
 
     /**
-     * Chosen by STORAGE_BACKEND. Jobs and consents always live in files under {@code local}; media too, unless
-     * it goes to S3.
+     * Chosen by STORAGE_BACKEND: where media lives, as files under {@code local} unless it goes to S3. The
+     * records live in the {@code database}.
      */
     public sealed interface Storage {
         LocalStorageConfig local();

@@ -1,6 +1,8 @@
 package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.sql.InvalidSqlConfig;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.InvalidStorageConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
@@ -81,13 +83,17 @@ public final class ConfigLoader {
             GrokConfig.VIDEO_RESOLUTION, StylesFile.STYLES_FILE,
             KisscamSettings.MAX_CONCURRENT_GENERATIONS, RATE_LIMIT_REQUESTS, RATE_LIMIT_PERIOD, REFUSED_PHOTOS_LIMIT,
             KisscamSettings.REPEAT_CACHE_WINDOW,
-            STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
+            SqlConfig.DATABASE_URL, STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
             LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD,
             KisscamSettings.DAILY_SPEND_LIMIT_USD);
 
-    /** The variables whose values are never shown. */
+    /**
+     * The variables whose values are never shown. DATABASE_URL is not one: only its password is secret, and it
+     * is shown with the password masked ({@link SqlConfig#location()}), while {@link #secrets} masks the password
+     * itself in every log line.
+     */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, ADMIN_TOKEN, SENTRY_DSN);
@@ -109,7 +115,9 @@ public final class ConfigLoader {
 
     /** The value of every secret in {@code config}, so that a log can mask them wherever they turn up. */
     public static List<String> secrets(AppConfig config) {
-        return EffectiveConfiguration.of(config).valuesOf(SECRETS);
+        var secrets = new ArrayList<>(EffectiveConfiguration.of(config).valuesOf(SECRETS));
+        config.database().password().ifPresent(secrets::add);
+        return secrets;
     }
 
     private Loaded read(Purpose purpose) {
@@ -118,6 +126,7 @@ public final class ConfigLoader {
         StylesFile.Styles styles = stylesFile.map(this::styles).orElse(StylesFile.Styles.NONE);
         Optional<AppConfig.Provider> provider = provider(styles);
         Optional<AppConfig.Storage> storage = storage();
+        Optional<SqlConfig> database = storage.flatMap(this::database);
         Optional<KisscamSettings> core = core(styles).map(settings -> withDailySpendLimit(settings, provider));
         core.ifPresent(settings -> provider.ifPresent(chosen -> everyStyleWorded(settings, chosen)));
         var limits = limits();
@@ -127,8 +136,9 @@ public final class ConfigLoader {
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
-        return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()), operations));
+        return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), database.orElseThrow(),
+                core.orElseThrow(), limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()),
+                operations));
     }
 
     private StylesFile.Styles styles(Path file) {
@@ -222,6 +232,12 @@ public final class ConfigLoader {
                 reader.text(S3StorageConfig.S3_SECRET_KEY).orElse(null),
                 reader.text(S3StorageConfig.S3_REGION).orElse(S3StorageConfig.DEFAULT_REGION)));
         return bucket.flatMap(s3 -> files.map(local -> new AppConfig.S3Storage(s3, local)));
+    }
+
+    /** DATABASE_URL, or SQLite under STORAGE_PATH. */
+    private Optional<SqlConfig> database(AppConfig.Storage storage) {
+        Optional<String> url = reader.text(SqlConfig.DATABASE_URL);
+        return accepted(() -> url.map(SqlConfig::of).orElseGet(() -> SqlConfig.under(storage.local().storagePath())));
     }
 
     private Optional<LocalStorageConfig> localFiles() {
@@ -330,6 +346,8 @@ public final class ConfigLoader {
         } catch (GrokConfig.Invalid invalid) {
             return reader.refused(invalid.problems());
         } catch (InvalidStorageConfig invalid) {
+            return reader.refused(invalid.problems());
+        } catch (InvalidSqlConfig invalid) {
             return reader.refused(invalid.problems());
         } catch (KisscamSettings.Invalid invalid) {
             return reader.refused(invalid.problems());

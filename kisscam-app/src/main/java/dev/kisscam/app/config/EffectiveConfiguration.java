@@ -7,6 +7,7 @@ import static dev.kisscam.app.config.ConfigLoader.S3;
 import static dev.kisscam.app.config.ConfigLoader.WEBHOOK;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
@@ -36,6 +37,7 @@ final class EffectiveConfiguration {
         config.telegram().ifPresent(effective::telegram);
         effective.provider(config.provider());
         effective.storage(config.storage());
+        effective.put(SqlConfig.DATABASE_URL, config.database().location());
         effective.core(config.core());
         effective.put(StylesFile.STYLES_FILE, config.stylesFile().map(Path::toString).orElse("(none: built-in styles)")
                 + " " + config.core().styles());

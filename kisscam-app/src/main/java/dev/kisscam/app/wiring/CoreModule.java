@@ -9,8 +9,6 @@ import dev.kisscam.app.dashboard.RecentJobs;
 import dev.kisscam.app.logging.FailedJobReports;
 import dev.kisscam.app.metrics.JobObservers;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
-import dev.kisscam.app.quota.CaffeineQuota;
-import dev.kisscam.app.repeat.CaffeineEarlierVideos;
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.EarlierVideos;
@@ -19,35 +17,27 @@ import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.Quota;
+import dev.kisscam.core.port.out.SpendLedger;
 import dev.kisscam.core.port.out.VideoGenerator;
 import dev.kisscam.core.service.Kisscam;
 import dev.kisscam.core.service.KisscamSettings;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The core, its settings, the in-process quota, the repeat rule's memory and the metrics it reports through.
- */
+/** The core, its settings and the metrics it reports through; its records come from the {@link SqlModule}. */
 final class CoreModule extends AbstractModule {
     private final KisscamSettings settings;
-    private final AppConfig.Limits limits;
 
-    CoreModule(KisscamSettings settings, AppConfig.Limits limits) {
+    CoreModule(KisscamSettings settings) {
         this.settings = settings;
-        this.limits = limits;
     }
 
     @Override
     protected void configure() {
         bind(Clock.class).toInstance(Clock.systemUTC());
     }
-
-    private static final String REFUSED_PHOTOS = "refused-photos";
-    /** About 2 MB each at 480p for 6 s: a few hundred MB of media at most. */
-    static final int KEPT_VIDEOS = 200;
 
     @Provides
     @Singleton
@@ -57,47 +47,12 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EarlierVideos earlierVideos(MeterRegistry registry) {
-        if (!settings.repeatWindow().isPositive()) {
-            return EarlierVideos.NONE;
-        }
-        var videos = new CaffeineEarlierVideos(KEPT_VIDEOS);
-        Gauge.builder("kisscam_repeat_cache_videos", videos, CaffeineEarlierVideos::keptVideos)
-                .description("videos kept to answer a requester who sends the same photos again").register(registry);
-        return videos;
-    }
-
-    @Provides
-    @Singleton
-    CaffeineQuota caffeineQuota(MeterRegistry registry) {
-        var quota = new CaffeineQuota(limits.rateLimitRequests(), limits.rateLimitPeriod());
-        Gauge.builder("kisscam_active_users", quota, CaffeineQuota::activeRequesters)
-                .description("users who asked for a video within the current quota period").register(registry);
-        return quota;
-    }
-
-    @Provides
-    @Singleton
-    Quota quota(CaffeineQuota quota) {
-        return quota;
-    }
-
-    /** Refused photos each cost a paid look; a separate, more generous allowance than the videos'. */
-    @Provides
-    @Singleton
-    @Named(REFUSED_PHOTOS)
-    Quota refusedPhotos() {
-        return new CaffeineQuota(limits.refusedPhotosLimit(), limits.rateLimitPeriod());
+    RecentJobs recentJobs() {
+        return new RecentJobs(RECENT_JOBS);
     }
 
     /** The last jobs the dashboard lists. */
     static final int RECENT_JOBS = 50;
-
-    @Provides
-    @Singleton
-    RecentJobs recentJobs() {
-        return new RecentJobs(RECENT_JOBS);
-    }
 
     @Provides
     @Singleton
@@ -112,10 +67,11 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota,
-            @Named(REFUSED_PHOTOS) Quota refusedPhotos, PeopleDetector detector, VideoGenerator generator,
-            Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings, Clock clock, JobObserver observer) {
+            @Named(SqlModule.REFUSED_PHOTOS) Quota refusedPhotos, SpendLedger spendLedger, PeopleDetector detector,
+            VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
+            Clock clock, JobObserver observer) {
         return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
-                .refusedPhotoQuota(refusedPhotos)
+                .refusedPhotoQuota(refusedPhotos).spendLedger(spendLedger)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
                 .settings(settings).clock(clock).observer(observer).build();
     }

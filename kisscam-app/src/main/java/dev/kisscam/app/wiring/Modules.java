@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.HealthCheck;
@@ -29,8 +30,9 @@ public final class Modules {
     public static List<Module> bot(AppConfig config) {
         AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
                 "the bot needs the Telegram settings: load the configuration for the bot"));
-        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core(), config.limits()),
+        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core()),
                 storage(config.storage()),
+                new SqlModule(config.database(), config.storage().local().storagePath(), config.limits()),
                 provider(config.provider(), config.core().repeatWindow(), UnaryOperator.identity()),
                 new TelegramModule(telegram.config(), config.core().styles(), config.styleLabels()));
     }
@@ -38,14 +40,17 @@ public final class Modules {
     /**
      * The command line: the same core and provider, with the terminal as the frontend and a private
      * {@code workDirectory} for its one job, so it never competes with a running bot for STORAGE_PATH.
+     *
+     * @param aroundGenerator what the command line adds around the provider's generator (it shows costs)
      */
-    /** @param aroundGenerator what the command line adds around the provider's generator (it shows costs) */
     public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory,
             UnaryOperator<VideoGenerator> aroundGenerator) {
         var privateStorage = new AppConfig.LocalStorage(LocalStorageConfig.at(workDirectory));
         return List.of(new ProgramModule(config), new MetricsModule(),
-                new CoreModule(config.core().withRepeatWindow(Duration.ZERO), config.limits()),
-                storage(privateStorage), provider(config.provider(), Duration.ZERO, aroundGenerator),
+                new CoreModule(config.core().withRepeatWindow(Duration.ZERO)),
+                storage(privateStorage),
+                new SqlModule(SqlConfig.under(workDirectory), workDirectory, config.limits()),
+                provider(config.provider(), Duration.ZERO, aroundGenerator),
                 new AbstractModule() {
                     @Override
                     protected void configure() {

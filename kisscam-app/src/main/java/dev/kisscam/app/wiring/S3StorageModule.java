@@ -4,9 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.kisscam.adapter.storage.FileSystemJobStore;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.MediaSweeper;
+import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.storage.S3MediaStore;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.core.port.out.MediaStore;
@@ -14,7 +14,7 @@ import dev.kisscam.core.service.Kisscam;
 import java.time.Clock;
 
 /**
- * Photos and videos in an S3 bucket; jobs and consents stay as files under STORAGE_PATH. Connecting (and
+ * Photos and videos in an S3 bucket. Connecting (and
  * creating a missing bucket) happens when the media store is first asked for, not when the module loads.
  */
 final class S3StorageModule extends AbstractModule {
@@ -24,11 +24,6 @@ final class S3StorageModule extends AbstractModule {
     S3StorageModule(S3StorageConfig s3, LocalStorageConfig local) {
         this.s3 = s3;
         this.local = local;
-    }
-
-    @Override
-    protected void configure() {
-        install(new LocalRecordsModule(local));
     }
 
     @Provides
@@ -45,9 +40,9 @@ final class S3StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StorageUpkeep upkeep(S3MediaStore media, FileSystemJobStore jobs, Clock clock, Closeables closeables,
+    StorageUpkeep upkeep(S3MediaStore media, SqlStores records, Clock clock, Closeables closeables,
             Provider<Kisscam> core) {
         var sweeper = MediaSweeper.of(media, s3.mediaTtl(), clock, new MediaInUse(core));
-        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, jobs));
+        return closeables.register(new StorageUpkeep(media, media.location(), sweeper, records));
     }
 }

@@ -1,9 +1,10 @@
 package dev.kisscam.app.wiring;
 
-import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.storage.MediaSweeper;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.domain.MediaKey;
+import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * What a storage backend needs besides its ports: periodic upkeep (media past its TTL, finished job records
- * past their retention) and a health check. The stores themselves are released by whoever registered them,
- * after this upkeep has stopped.
+ * past their retention) and a health check of the media store and the database. The stores themselves are
+ * released by whoever registered them, after this upkeep has stopped.
  */
 public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StorageUpkeep.class.getName());
@@ -24,16 +25,16 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private final MediaStore media;
     private final String location;
     private final MediaSweeper sweeper;
-    private final FileSystemJobStore jobs;
+    private final SqlStores records;
     private volatile Thread pruner;
     private Status lastProbe;
     private long probedAt;
 
-    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, FileSystemJobStore jobs) {
+    public StorageUpkeep(MediaStore media, String location, MediaSweeper sweeper, SqlStores records) {
         this.media = media;
         this.location = location;
         this.sweeper = sweeper;
-        this.jobs = jobs;
+        this.records = records;
     }
 
     public synchronized void start() {
@@ -44,7 +45,7 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private void pruneForever() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int pruned = jobs.pruneFinished();
+                int pruned = records.pruneFinished();
                 if (pruned > 0) {
                     LOG.log(System.Logger.Level.INFO, "pruned " + pruned + " finished job record(s)");
                 }
@@ -76,12 +77,17 @@ public final class StorageUpkeep implements HealthCheck, AutoCloseable {
     private Status probe() {
         try {
             media.size(PROBE);
-            return Status.up(Map.of("media", location));
         } catch (MediaStoreException.NotFound expected) {
-            return Status.up(Map.of("media", location));
+            // the store answered
         } catch (MediaStoreException e) {
             return Status.down("media store at " + location + ": " + e.getMessage());
         }
+        try {
+            records.probe();
+        } catch (JobStoreException e) {
+            return Status.down(e.getMessage());
+        }
+        return Status.up(Map.of("media", location, "records", records.location()));
     }
 
     /** Stops the upkeep; the stores stay open for whoever closes them next. */

@@ -3,6 +3,7 @@ package dev.kisscam.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.domain.VideoStyle;
@@ -40,6 +41,7 @@ class ConfigLoaderTest {
         env.put("TELEGRAM_MODE", "webhook");
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "webhook-secret-value");
+        env.put("DATABASE_URL", "postgresql://kisscam:db-pass-never-shown@db.example:5432/kisscam");
         return env;
     }
 
@@ -84,6 +86,28 @@ class ConfigLoaderTest {
         assertThat(config.limits()).isEqualTo(new AppConfig.Limits(10, Duration.ofHours(1), 30));
         assertThat(config.core().repeatWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(config.server()).isEqualTo(new AppConfig.Server("0.0.0.0", 8000));
+        assertThat(config.database()).isEqualTo(SqlConfig.under(Path.of("./storage")));
+    }
+
+    @Test
+    void database_url_names_sqlite_or_postgresql_and_a_wrong_one_is_a_problem() {
+        var env = minimal();
+        env.put("STORAGE_PATH", "/srv/kisscam");
+        assertThat(valid(env, ConfigLoader.Purpose.BOT).database().location()).isEqualTo("sqlite:/srv/kisscam/kisscam.db");
+
+        env.put("DATABASE_URL", "sqlite:/var/lib/kisscam/records.db");
+        assertThat(ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)))
+                .contains("DATABASE_URL=sqlite:/var/lib/kisscam/records.db");
+
+        env.put("DATABASE_URL", "postgresql://bot:pw-1234@db.example/kisscam");
+        SqlConfig postgresql = valid(env, ConfigLoader.Purpose.BOT).database();
+        assertThat(postgresql.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/kisscam");
+        assertThat(postgresql.user()).contains("bot");
+        assertThat(postgresql.password()).contains("pw-1234");
+
+        env.put("DATABASE_URL", "mysql://bot:pw-1234@db.example/kisscam");
+        assertThat(problems(env)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("DATABASE_URL must be sqlite:PATH or postgresql://").doesNotContain("pw-1234");
     }
 
     @Test
@@ -311,11 +335,12 @@ class ConfigLoaderTest {
         assertThat(String.join("\n", lines)).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
                 .doesNotContain("s3-access-key-id").doesNotContain("webhook-secret-value")
                 .contains("TELEGRAM_BOT_TOKEN=****").contains("S3_SECRET_KEY=****").contains("TELEGRAM_WEBHOOK_SECRET=****")
-                .contains("GROK_API_URL=https://api.x.ai/v1");
+                .contains("GROK_API_URL=https://api.x.ai/v1")
+                .doesNotContain("db-pass-never-shown").contains("DATABASE_URL=postgresql://kisscam:****@db.example:5432/kisscam");
         assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
-                .doesNotContain("webhook-secret-value");
+                .doesNotContain("webhook-secret-value").doesNotContain("db-pass-never-shown");
         assertThat(ConfigLoader.secrets(config)).contains(TOKEN, KEY, "s3-access-key-id", "s3-super-secret",
-                "webhook-secret-value");
+                "webhook-secret-value", "db-pass-never-shown");
     }
 
     @Test
@@ -326,7 +351,8 @@ class ConfigLoaderTest {
                 "GROK_API_KEY", "any key 3333",
                 "GROK_USER_HASH_SECRET", "any hash secret 4444",
                 "S3_ACCESS_KEY", "access 5555",
-                "S3_SECRET_KEY", "secret 6666");
+                "S3_SECRET_KEY", "secret 6666",
+                "DATABASE_URL", "postgresql://bot:bad pass 7777@db/kisscam");
         var env = new HashMap<>(secrets);
         env.put("TELEGRAM_MODE", "webhook");
         env.put("STORAGE_BACKEND", "s3");

@@ -10,15 +10,18 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import dev.kisscam.adapter.grok.GrokAdapters;
-import dev.kisscam.adapter.storage.FileSystemJobStore;
+import dev.kisscam.adapter.sql.SqlConfig;
+import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
-import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.bot.BotLifecycle;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.core.domain.JobState;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
@@ -80,7 +83,8 @@ class ModulesTest {
         Injector injector = botInjector(env());
 
         assertThat(injector.getInstance(MediaStore.class)).isInstanceOf(FileSystemMediaStore.class);
-        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThat(injector.getInstance(JobStore.class)).isSameAs(injector.getInstance(SqlStores.class).jobs());
+        assertThat(storage.resolve("kisscam.db")).as("SQLite under STORAGE_PATH by default").isRegularFile();
         assertThat(injector.getInstance(Delivery.class))
                 .isSameAs(injector.getInstance(TelegramAdapters.class).delivery());
         assertThat(injector.getInstance(TelegramUpdates.class)).as("made once")
@@ -88,6 +92,37 @@ class ModulesTest {
         assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
         assertThat(injector.getInstance(Kisscam.class)).isSameAs(injector.getInstance(Kisscam.class));
         assertThat(storage.resolve("media")).isDirectory();
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void a_storage_path_of_release_0_1_is_imported_when_the_records_are_first_asked_for() throws IOException {
+        // A job and a consent as release 0.1's file stores wrote them.
+        Path active = Files.createDirectories(storage.resolve("jobs/active"));
+        Files.writeString(active.resolve("job-generating.json"), """
+                {"format":4,"id":"job-generating","sequence":1,"requester":{"id":"telegram:101","replyTo":"chat-1",\
+                "locale":"ru"},"photos":[{"key":"photo-1","format":"JPEG","width":1280,"height":960,"sizeBytes":123456,\
+                "sha256":null,"people":[{"left":0.1,"top":0.2,"width":0.3,"height":0.4}]}],"state":{"type":"generating",\
+                "ticket":"ticket-generating","attempt":1,"submittedAt":"2026-11-30T09:00:00Z"},\
+                "createdAt":"2026-11-30T09:00:00Z","updatedAt":"2026-11-30T09:00:01Z","spends":[],\
+                "direction":{"style":"gentle","wish":null}}""");
+        Path consent = Files.createDirectories(storage.resolve("consent"));
+        Files.writeString(consent.resolve("2afc7e260cb9d041e3194b6879bd1070b1a5895d49a136f150612eaaeab44236.json"),
+                "{\"requester\":\"telegram:101\",\"consentedAt\":\"2026-11-30T09:00:00Z\"}");
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config(env(), ConfigLoader.Purpose.BOT)));
+        assertThat(active.resolve("job-generating.json")).as("building the injector imports nothing").exists();
+
+        JobStore jobs = injector.getInstance(JobStore.class);
+
+        assertThat(jobs.unfinished()).singleElement().satisfies(job -> assertThat(job.state())
+                .isInstanceOf(JobState.Generating.class));
+        assertThat(injector.getInstance(ConsentStore.class)
+                .hasConsented(new RequesterId("telegram:101"))).isTrue();
+        assertThat(storage.resolve("jobs")).doesNotExist();
+        try (Stream<Path> entries = Files.list(storage)) {
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("jobs.imported-")).anyMatch(name -> name.startsWith("consent.imported-"));
+        }
         injector.getInstance(Closeables.class).close();
     }
 
@@ -111,12 +146,13 @@ class ModulesTest {
     }
 
     @Test
-    void s3_media_with_local_jobs_connects_only_when_asked_and_names_the_endpoint_not_the_key() throws IOException {
+    void s3_media_connects_only_when_asked_and_names_the_endpoint_not_the_key() throws IOException {
         int closed = closedPort();
         Injector injector = botInjector(env("STORAGE_BACKEND", "s3", "S3_ENDPOINT", "http://127.0.0.1:" + closed,
                 "S3_BUCKET", "kisscam-media", "S3_ACCESS_KEY", "access-key-id", "S3_SECRET_KEY", S3_SECRET));
 
-        assertThat(injector.getInstance(JobStore.class)).isInstanceOf(FileSystemJobStore.class);
+        assertThat(injector.getInstance(JobStore.class)).isSameAs(injector.getInstance(SqlStores.class).jobs());
+        assertThat(storage.resolve("kisscam.db")).isRegularFile();
         assertThatThrownBy(() -> injector.getInstance(MediaStore.class))
                 .isInstanceOf(ProvisionException.class)
                 .cause().isInstanceOf(MediaStoreException.class)
@@ -134,6 +170,7 @@ class ModulesTest {
 
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
+        assertThat(injector.getInstance(SqlStores.class).location()).isEqualTo("sqlite:" + work.resolve("kisscam.db"));
         assertThat(injector.getInstance(Kisscam.class)).isNotNull();
         injector.getInstance(Closeables.class).close();
     }
@@ -166,15 +203,15 @@ class ModulesTest {
         closeables.register(() -> closed.add("made after the bot"));
 
         assertThat(closeables.open()).contains(injector.getInstance(GrokAdapters.class),
-                injector.getInstance(StorageUpkeep.class), injector.getInstance(FileSystemJobStore.class));
-        assertThatThrownBy(() -> FileSystemJobStore.open(LocalStorageConfig.at(storage)))
-                .as("the bot's job store holds the directory").isInstanceOf(JobStoreException.class);
+                injector.getInstance(StorageUpkeep.class), injector.getInstance(SqlStores.class));
+        assertThatThrownBy(() -> SqlStores.open(SqlConfig.under(storage), java.time.Clock.systemUTC()))
+                .as("the bot's database is its own").isInstanceOf(JobStoreException.class);
 
         lifecycle.stop();
 
         assertThat(closed).containsExactly("made after the bot", "made before the bot");
         assertThat(closeables.open()).isEmpty();
-        FileSystemJobStore.open(LocalStorageConfig.at(storage)).close();
+        SqlStores.open(SqlConfig.under(storage), java.time.Clock.systemUTC()).close();
     }
 
     @Test

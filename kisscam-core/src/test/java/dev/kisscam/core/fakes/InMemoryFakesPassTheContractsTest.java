@@ -5,6 +5,8 @@ import dev.kisscam.core.port.out.EarlierVideos;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.Quota;
+import dev.kisscam.core.port.out.SpendLedger;
+import dev.kisscam.core.service.job.LocalSpendLedger;
 import dev.kisscam.core.testing.ConsentStoreContract;
 import dev.kisscam.core.testing.EarlierVideosContract;
 import dev.kisscam.core.testing.InMemoryEarlierVideos;
@@ -15,6 +17,7 @@ import dev.kisscam.core.testing.InMemoryQuota;
 import dev.kisscam.core.testing.JobStoreContract;
 import dev.kisscam.core.testing.MediaStoreContract;
 import dev.kisscam.core.testing.QuotaContract;
+import dev.kisscam.core.testing.SpendLedgerContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 
@@ -82,6 +85,22 @@ class InMemoryFakesPassTheContractsTest {
         @Override
         protected EarlierVideos withRoomFor(int capacity) {
             return new InMemoryEarlierVideos(capacity);
+        }
+    }
+
+    @Nested
+    class LocalSpendLedgerInMemory extends SpendLedgerContract {
+        private LocalSpendLedger ledger;
+
+        @Override
+        protected SpendLedger newLedger() {
+            ledger = new LocalSpendLedger();
+            return ledger;
+        }
+
+        @Override
+        protected SpendLedger reopen() {
+            return ledger;
         }
     }
 }

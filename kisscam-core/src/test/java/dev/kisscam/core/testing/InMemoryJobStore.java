@@ -127,7 +127,7 @@ public final class InMemoryJobStore implements JobStore {
         try {
             Optional<Job> claimed = unfinished().stream()
                     .filter(job -> free(job.id(), now))
-                    .filter(job -> kind(job.state()) == work)
+                    .filter(job -> Work.of(job.state()).equals(Optional.of(work)))
                     .min(Comparator.comparing((Job job) -> job.state() instanceof JobState.Queued)
                             .thenComparingLong(Job::sequence));
             claimed.ifPresent(job -> leases.put(job.id(), new Lease(owner, until)));
@@ -140,21 +140,6 @@ public final class InMemoryJobStore implements JobStore {
     private boolean free(JobId id, Instant now) {
         Lease lease = leases.get(id);
         return lease == null || lease.until().isBefore(now);
-    }
-
-    /** What work a job in this state is, when nobody holds it; null for drafts and finished jobs. */
-    private static Work kind(JobState state) {
-        return switch (state) {
-            case JobState.Queued q -> Work.GENERATION;
-            case JobState.Generating g -> Work.GENERATION;
-            case JobState.Delivering d -> Work.DELIVERY;
-            case JobState.Submitting s -> Work.INTERRUPTED_SUBMISSION;
-            case JobState.Draft d -> null;
-            case JobState.Done d -> null;
-            case JobState.Failed f -> null;
-            case JobState.Cancelled c -> null;
-            case JobState.Expired e -> null;
-        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.kisscam.core.port.out;
 
 import dev.kisscam.core.domain.Job;
 import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.RequesterId;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,7 +60,22 @@ public interface JobStore {
         /** A delivering job (its video is stored) that no live process owns. */
         DELIVERY,
         /** A submitting job whose owner is gone: it may or may not have reached the provider. */
-        INTERRUPTED_SUBMISSION
+        INTERRUPTED_SUBMISSION;
+
+        /** The kind of work that claims a job in this state; empty for drafts and finished jobs. */
+        public static Optional<Work> of(JobState state) {
+            return Optional.ofNullable(switch (state) {
+                case JobState.Queued q -> GENERATION;
+                case JobState.Generating g -> GENERATION;
+                case JobState.Delivering d -> DELIVERY;
+                case JobState.Submitting s -> INTERRUPTED_SUBMISSION;
+                case JobState.Draft d -> null;
+                case JobState.Done d -> null;
+                case JobState.Failed f -> null;
+                case JobState.Cancelled c -> null;
+                case JobState.Expired e -> null;
+            });
+        }
     }
 
     /**
