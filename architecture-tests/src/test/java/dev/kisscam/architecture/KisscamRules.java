@@ -105,6 +105,7 @@ final class KisscamRules {
                 .adapter("grok", root + ".adapter.grok..")
                 .adapter("telegram", root + ".adapter.telegram..")
                 .adapter("storage", root + ".adapter.storage..")
+                .adapter("redis", root + ".adapter.redis..")
                 .withOptionalLayers(true)
                 // The app is the composition root: it wires every layer, so it is outside the rings by design.
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".app.."), DescribedPredicate.alwaysTrue())
