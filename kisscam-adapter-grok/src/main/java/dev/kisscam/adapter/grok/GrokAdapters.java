@@ -22,7 +22,7 @@ public final class GrokAdapters implements AutoCloseable {
     private final VideoGenerator videoGenerator;
     private final GrokHealth health;
 
-    private GrokAdapters(GrokConfig config, Clock clock) {
+    private GrokAdapters(GrokConfig config, Pace.Source paces, Clock clock) {
         GrokConfig.Timeouts timeouts = config.timeouts();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(timeouts.connect())
@@ -33,7 +33,7 @@ public final class GrokAdapters implements AutoCloseable {
                 .followRedirects(false)
                 .build();
         OkHttpClient files = http.newBuilder().followRedirects(true).callTimeout(timeouts.download()).build();
-        this.resilience = new Resilience(config);
+        this.resilience = new Resilience(config, paces);
         var client = new XaiClient(http, files, config, json(), resilience,
                 new Secrets(config.apiKey(), config.userHashSecret()), clock);
         this.decodeSlots = new DecodeSlots(config.maxConcurrentDecodes());
@@ -46,7 +46,12 @@ public final class GrokAdapters implements AutoCloseable {
     }
 
     public static GrokAdapters create(GrokConfig config) {
-        return new GrokAdapters(config, Clock.systemUTC());
+        return create(config, Pace.Source.LOCAL);
+    }
+
+    /** @param paces where permits to call xAI come from, when processes sharing one account share its limits */
+    public static GrokAdapters create(GrokConfig config, Pace.Source paces) {
+        return new GrokAdapters(config, paces, Clock.systemUTC());
     }
 
     public PeopleDetector peopleDetector() {
