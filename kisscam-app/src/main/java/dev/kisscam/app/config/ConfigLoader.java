@@ -1,6 +1,7 @@
 package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.storage.InvalidStorageConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
@@ -79,12 +80,14 @@ public final class ConfigLoader {
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
-            LOG_LEVEL, LOG_FILE, HOST, PORT);
+            LOG_LEVEL, LOG_FILE, HOST, PORT,
+            RedisConfig.REDIS_URL, RedisConfig.REDIS_HOST, RedisConfig.REDIS_PORT, RedisConfig.REDIS_DB,
+            RedisConfig.REDIS_PASSWORD);
 
     /** The variables whose values are never shown. */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
-            S3StorageConfig.S3_SECRET_KEY);
+            S3StorageConfig.S3_SECRET_KEY, RedisConfig.REDIS_PASSWORD);
 
     private final VariableReader reader;
 
@@ -117,11 +120,12 @@ public final class ConfigLoader {
         var limits = limits();
         var server = server();
         var logging = logging();
+        var shared = shared();
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles())));
+                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()), shared.orElseThrow()));
     }
 
     private StylesFile.Styles styles(Path file) {
@@ -255,6 +259,51 @@ public final class ConfigLoader {
                 file);
     }
 
+    /**
+     * Redis when REDIS_URL or REDIS_HOST is set (one form or the other, not both), nothing shared otherwise. A password
+     * may come in REDIS_URL or in REDIS_PASSWORD, not in both.
+     */
+    private Optional<AppConfig.Shared> shared() {
+        Optional<String> url = reader.text(RedisConfig.REDIS_URL);
+        Optional<String> host = reader.text(RedisConfig.REDIS_HOST);
+        Optional<Integer> port = reader.integer(RedisConfig.REDIS_PORT);
+        Optional<Integer> database = reader.integer(RedisConfig.REDIS_DB);
+        Optional<String> password = reader.text(RedisConfig.REDIS_PASSWORD);
+        boolean hostForm = host.isPresent() || port.isPresent() || database.isPresent();
+        if (url.isPresent() && hostForm) {
+            reader.problem("set either " + RedisConfig.REDIS_URL + " or " + RedisConfig.REDIS_HOST + "/"
+                    + RedisConfig.REDIS_PORT + "/" + RedisConfig.REDIS_DB + ", not both");
+            return Optional.empty();
+        }
+        if (url.isPresent()) {
+            return accepted(() -> RedisConfig.fromUrl(url.get())).flatMap(config -> {
+                if (config.password().isPresent() && password.isPresent()) {
+                    reader.problem("the Redis password is in " + RedisConfig.REDIS_URL + " and in "
+                            + RedisConfig.REDIS_PASSWORD + "; keep one");
+                    return Optional.empty();
+                }
+                return Optional.of(new AppConfig.Shared.Redis(password.isEmpty() ? config : new RedisConfig(
+                        config.host(), config.port(), config.database(), config.username(), password, config.tls(),
+                        config.keyPrefix(), config.leaderLease())));
+            });
+        }
+        if (hostForm) {
+            if (host.isEmpty()) {
+                reader.problem(RedisConfig.REDIS_HOST + " is required when " + RedisConfig.REDIS_PORT + " or "
+                        + RedisConfig.REDIS_DB + " is set");
+                return Optional.empty();
+            }
+            return accepted(() -> RedisConfig.of(host.get(), port.orElse(RedisConfig.DEFAULT_PORT), database.orElse(0),
+                    password)).map(AppConfig.Shared.Redis::new);
+        }
+        if (password.isPresent()) {
+            reader.problem(RedisConfig.REDIS_PASSWORD + " is set but no Redis is: set " + RedisConfig.REDIS_HOST
+                    + " or " + RedisConfig.REDIS_URL);
+            return Optional.empty();
+        }
+        return Optional.of(new AppConfig.Shared.Nothing());
+    }
+
     /** A word an operator may set to choose, and how to read what it chooses. */
     private record Option<T>(String word, Supplier<Optional<T>> read) {
     }
@@ -277,6 +326,8 @@ public final class ConfigLoader {
         } catch (InvalidStorageConfig invalid) {
             return reader.refused(invalid.problems());
         } catch (KisscamSettings.Invalid invalid) {
+            return reader.refused(invalid.problems());
+        } catch (RedisConfig.Invalid invalid) {
             return reader.refused(invalid.problems());
         }
     }

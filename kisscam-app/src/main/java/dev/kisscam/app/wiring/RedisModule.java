@@ -1,0 +1,113 @@
+package dev.kisscam.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoOptional;
+import dev.kisscam.adapter.grok.Pace;
+import dev.kisscam.adapter.redis.RedisAdapters;
+import dev.kisscam.adapter.redis.RedisConfig;
+import dev.kisscam.adapter.redis.RedisLeadership;
+import dev.kisscam.adapter.redis.RedisPeopleCounts;
+import dev.kisscam.adapter.redis.RedisRate;
+import dev.kisscam.adapter.redis.RedisUnavailable;
+import dev.kisscam.app.bot.Leadership;
+import dev.kisscam.app.provider.RememberedCounts;
+import dev.kisscam.core.domain.PeopleCount;
+import dev.kisscam.core.domain.PhotoDigest;
+import dev.kisscam.core.port.out.GenerationSlots;
+import dev.kisscam.core.service.KisscamSettings;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * Several instances sharing one Redis: the generation slots (MAX_CONCURRENT_GENERATIONS for all of them together),
+ * xAI's pace (GROK_REQUESTS_PER_SECOND and GROK_SUBMITS_PER_SECOND for the account, not per instance), the lead of
+ * the one instance that polls Telegram, and the people counts by photo digest. The client connects on first use
+ * and is closed at stop, after the lead is given up.
+ *
+ * <p>A pace or a count Redis cannot answer falls back to this process: its own pace, no remembered count. Slots
+ * and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
+ */
+final class RedisModule extends AbstractModule {
+    private static final System.Logger LOG = System.getLogger(RedisModule.class.getName());
+    static final String POLLING_LEAD = "telegram-polling";
+
+    private final RedisConfig config;
+
+    RedisModule(RedisConfig config) {
+        this.config = config;
+    }
+
+    @Provides
+    @Singleton
+    RedisAdapters redis(Closeables closeables) {
+        return closeables.register(RedisAdapters.create(config));
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    GenerationSlots generationSlots(RedisAdapters redis, KisscamSettings settings) {
+        return redis.generationSlots(settings.maxConcurrentGenerations());
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    Pace.Source paces(RedisAdapters redis) {
+        return (name, permits, period, maxWait) -> {
+            RedisRate shared = redis.rate(name, permits, period);
+            Pace local = Pace.Source.LOCAL.of(name, permits, period, maxWait);
+            return () -> {
+                try {
+                    return shared.acquire(maxWait);
+                } catch (RedisUnavailable e) {
+                    LOG.log(Level.WARNING, e.getMessage() + "; pacing " + name + " in this process meanwhile");
+                    return local.acquire();
+                }
+            };
+        };
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    RememberedCounts peopleCounts(RedisAdapters redis, KisscamSettings settings) {
+        RedisPeopleCounts counts = redis.peopleCounts(settings.repeatWindow());
+        return new RememberedCounts() {
+            @Override
+            public Optional<PeopleCount> find(PhotoDigest digest) {
+                try {
+                    return counts.find(digest);
+                } catch (RedisUnavailable e) {
+                    LOG.log(Level.WARNING, e.getMessage() + "; asking the provider instead");
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void remember(PhotoDigest digest, PeopleCount count) {
+                try {
+                    counts.remember(digest, count);
+                } catch (RedisUnavailable e) {
+                    LOG.log(Level.WARNING, e.getMessage() + "; this count is not remembered");
+                }
+            }
+        };
+    }
+
+    @Provides
+    @Singleton
+    Leadership leadership(RedisAdapters redis, Closeables closeables) {
+        RedisLeadership lead = closeables.register(redis.leadership(POLLING_LEAD));
+        return new Leadership() {
+            @Override
+            public void campaign(Runnable onElected, Runnable onDeposed) {
+                lead.campaign(onElected, onDeposed);
+            }
+
+            @Override
+            public void close() {
+                lead.close();
+            }
+        };
+    }
+}
