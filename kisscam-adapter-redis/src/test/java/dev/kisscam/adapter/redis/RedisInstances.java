@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.redis;
 
+import dev.kisscam.adapter.redis.testing.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

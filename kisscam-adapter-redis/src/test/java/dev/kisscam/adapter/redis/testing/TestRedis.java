@@ -1,5 +1,6 @@
-package dev.kisscam.adapter.redis;
+package dev.kisscam.adapter.redis.testing;
 
+import dev.kisscam.adapter.redis.RedisConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,10 +20,11 @@ import redis.embedded.RedisServer;
  * The Redis the tests run against: the one at {@code KISSCAM_TEST_REDIS_URL} (default {@value #DEFAULT_URL}, which
  * development machines and CI run), else an embedded server started once for the whole run, else none: the tests
  * are then skipped with one line saying why, except in CI ({@code CI=true}), where they must run and fail instead.
- * Each test gets a key prefix of its own ({@link RedisInstances} deletes its keys afterwards).
+ * Each test gets a key prefix of its own, or a database, and deletes its keys afterwards. Published in this module's
+ * test-jar for kisscam-app's tests.
  */
-final class TestRedis {
-    static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+public final class TestRedis {
+    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     private static RedisConfig server;
     private static String unavailable;
 
@@ -30,13 +32,13 @@ final class TestRedis {
     }
 
     /** A configuration for one test: the test server under a fresh key prefix. */
-    static RedisConfig forTest() {
-        RedisConfig base = server();
+    public static RedisConfig forTest() {
+        RedisConfig base = found();
         return base.withKeyPrefix("kisscam-test:" + UUID.randomUUID() + ":");
     }
 
     /** A plain client of the test server, to look at what the adapter left there. */
-    static RedissonClient client(RedisConfig config) {
+    public static RedissonClient client(RedisConfig config) {
         var settings = new Config();
         settings.useSingleServer().setAddress(config.address()).setDatabase(config.database())
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(2)
@@ -45,7 +47,12 @@ final class TestRedis {
         return Redisson.create(settings);
     }
 
-    private static synchronized RedisConfig server() {
+    /** The test server as found: its address and database, no key prefix of a test's own. */
+    public static RedisConfig server() {
+        return found();
+    }
+
+    private static synchronized RedisConfig found() {
         if (server == null && unavailable == null) {
             find();
         }
