@@ -2,6 +2,10 @@ package dev.kisscam.adapter.redis;
 
 import dev.kisscam.core.port.out.GenerationSlots;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.redisson.client.RedisException;
 
 /**
  * The Redis adapter's front door: what several instances of the bot share beyond their database. Generation
@@ -42,6 +46,25 @@ public final class RedisAdapters implements AutoCloseable {
     /** People counts by photo digest, each kept for {@code window}. */
     public RedisPeopleCounts peopleCounts(Duration window) {
         return new RedisPeopleCounts(redis, window);
+    }
+
+    /**
+     * Asks Redis for something trivial (how many keys its database holds), for a health check: an answer within
+     * {@code within}, or none.
+     *
+     * @throws RedisUnavailable when it does not answer in time
+     */
+    public long ping(Duration within) {
+        return redis.call("answering", client -> {
+            try {
+                return client.getKeys().countAsync().toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RedisException("interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RedisException("no answer within " + within.toMillis() + " ms: " + e.getMessage());
+            }
+        });
     }
 
     /** Disconnects: slots and a lead still held run out with their leases. */

@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.redisson.api.RPermitExpirableSemaphore;
 
 /**
  * Generation slots every instance shares: a Redisson {@link RPermitExpirableSemaphore} whose permits carry a lease.
  * The holder renews it while its job runs; an instance that dies stops renewing, and its slots come back to the
  * others when their leases run out. The number of slots is set by each instance as it first uses them (the last
- * one to start wins, should instances disagree about MAX_CONCURRENT_GENERATIONS).
+ * one to start wins, should instances disagree about MAX_CONCURRENT_GENERATIONS). While Redis does not answer, no
+ * slot is free: jobs wait rather than run past the account's limit, and the counts read zero.
  */
 final class RedisGenerationSlots implements GenerationSlots {
     private static final System.Logger LOG = System.getLogger(RedisGenerationSlots.class.getName());
@@ -21,6 +23,7 @@ final class RedisGenerationSlots implements GenerationSlots {
     private final String key;
     private final int size;
     private final AtomicBoolean sized = new AtomicBoolean();
+    private final Outage outage = new Outage("no generation starts");
 
     RedisGenerationSlots(Connection redis, String key, int size) {
         if (size < 1) {
@@ -33,25 +36,35 @@ final class RedisGenerationSlots implements GenerationSlots {
 
     @Override
     public Optional<Slot> tryAcquire(Duration lease) {
-        String permit = redis.call("taking a generation slot", client -> {
+        return answer(Optional.empty(), () -> Optional.ofNullable(redis.call("taking a generation slot", client -> {
             try {
                 return semaphore().tryAcquire(0, lease.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
             }
-        });
-        return Optional.ofNullable(permit).map(HeldSlot::new);
+        })).map(HeldSlot::new));
     }
 
     @Override
     public int available() {
-        return redis.call("counting free generation slots", client -> semaphore().availablePermits());
+        return answer(0, () -> redis.call("counting free generation slots", client -> semaphore().availablePermits()));
     }
 
     @Override
     public int inUse() {
-        return redis.call("counting held generation slots", client -> semaphore().acquiredPermits());
+        return answer(0, () -> redis.call("counting held generation slots", client -> semaphore().acquiredPermits()));
+    }
+
+    private <T> T answer(T whileDown, Supplier<T> ask) {
+        try {
+            T answer = ask.get();
+            outage.answered();
+            return answer;
+        } catch (RedisUnavailable e) {
+            outage.failed(e);
+            return whileDown;
+        }
     }
 
     private RPermitExpirableSemaphore semaphore() {

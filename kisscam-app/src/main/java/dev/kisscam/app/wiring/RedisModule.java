@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoOptional;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.adapter.redis.RedisAdapters;
 import dev.kisscam.adapter.redis.RedisConfig;
@@ -12,12 +13,15 @@ import dev.kisscam.adapter.redis.RedisPeopleCounts;
 import dev.kisscam.adapter.redis.RedisRate;
 import dev.kisscam.adapter.redis.RedisUnavailable;
 import dev.kisscam.app.bot.Leadership;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.provider.RememberedCounts;
 import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.service.KisscamSettings;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +36,8 @@ import java.util.Optional;
 final class RedisModule extends AbstractModule {
     private static final System.Logger LOG = System.getLogger(RedisModule.class.getName());
     static final String POLLING_LEAD = "telegram-polling";
+    /** A health probe waits no longer than this for Redis. */
+    static final Duration HEALTH_ANSWER = Duration.ofSeconds(2);
 
     private final RedisConfig config;
 
@@ -43,6 +49,28 @@ final class RedisModule extends AbstractModule {
     @Singleton
     RedisAdapters redis(Closeables closeables) {
         return closeables.register(RedisAdapters.create(config));
+    }
+
+    /** Down while Redis does not answer: then no generation starts, on this instance or any other. */
+    @ProvidesIntoSet
+    @Singleton
+    HealthCheck redisHealth(RedisAdapters redis) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public Status check() {
+                try {
+                    redis.ping(HEALTH_ANSWER);
+                    return Status.up(Map.of("server", redis.config().describe()));
+                } catch (RedisUnavailable e) {
+                    return Status.down(e.getMessage());
+                }
+            }
+        };
     }
 
     @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
