@@ -37,13 +37,23 @@ final class RedisGenerationSlots implements GenerationSlots {
     @Override
     public Optional<Slot> tryAcquire(Duration lease) {
         return answer(Optional.empty(), () -> Optional.ofNullable(redis.call("taking a generation slot", client -> {
-            try {
-                return semaphore().tryAcquire(0, lease.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+            RPermitExpirableSemaphore semaphore = semaphore();
+            String permit = tryAcquire(semaphore, lease);
+            // A Redis that restarted without its data has no slots at all: set them again rather than wait forever.
+            if (permit == null && semaphore.getPermits() == 0 && semaphore.trySetPermits(size)) {
+                permit = tryAcquire(semaphore, lease);
             }
+            return permit;
         })).map(HeldSlot::new));
+    }
+
+    private static String tryAcquire(RPermitExpirableSemaphore semaphore, Duration lease) {
+        try {
+            return semaphore.tryAcquire(0, lease.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override

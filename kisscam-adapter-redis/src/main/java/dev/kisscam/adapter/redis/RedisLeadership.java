@@ -110,6 +110,7 @@ public final class RedisLeadership implements AutoCloseable {
         leading = false;
         LOG.log(Level.WARNING, "this instance lost the lead of " + key + " (" + why + ")");
         onDeposed.run();
+        release(); // should the lock still be ours after all, so that Redisson stops renewing it
     }
 
     private boolean tryLead() {
@@ -125,12 +126,22 @@ public final class RedisLeadership implements AutoCloseable {
             return;
         }
         leading = false;
+        release();
+    }
+
+    private void release() {
         try {
-            redis.call("giving the lead of " + key + " up", client -> {
+            boolean held = redis.call("giving the lead of " + key + " up", client -> {
                 RLock lock = client.getLock(key);
-                return lock.isHeldByThread(holder) ? await(lock.unlockAsync(holder)) : null;
+                if (!lock.isHeldByThread(holder)) {
+                    return false;
+                }
+                await(lock.unlockAsync(holder));
+                return true;
             });
-            LOG.log(Level.INFO, "this instance gave the lead of " + key + " up");
+            if (held) {
+                LOG.log(Level.INFO, "this instance gave the lead of " + key + " up");
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not give the lead of " + key + " up; it runs out with its lease: " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateLimiterConfig;
 import org.redisson.api.RateType;
+import org.redisson.client.RedisException;
 
 /**
  * A rate every instance shares: at most {@code permits} per {@code period} across all of them together (a
@@ -39,7 +40,24 @@ public final class RedisRate {
             return false;
         }
         try {
-            return redis.call("taking a permit of " + key, client -> limiter().tryAcquire(maxWait));
+            return redis.call("taking a permit of " + key, client -> {
+                RRateLimiter limiter = limiter();
+                try {
+                    if (limiter.tryAcquire(maxWait)) {
+                        return true;
+                    }
+                    if (limiter.isExists()) {
+                        return false;
+                    }
+                } catch (RedisException e) {
+                    if (limiter.isExists()) {
+                        throw e;
+                    }
+                }
+                // A Redis that restarted without its data forgot the rate (and refuses, or grants nothing): set it again.
+                set.set(false);
+                return limiter().tryAcquire(maxWait);
+            });
         } catch (RedisUnavailable e) {
             if (Thread.currentThread().isInterrupted()) {
                 return false;

@@ -81,4 +81,17 @@ class RedisGenerationSlotsTest extends GenerationSlotsContract {
         Await.until(Duration.ofSeconds(15), "both slots come back", () -> survivor.available() == 2);
         assertThat(survivor.tryAcquire(LEASE)).isPresent();
     }
+
+    @Test
+    void slots_come_back_after_redis_forgot_everything() {
+        GenerationSlots slots = instance().generationSlots(2);
+        slots.tryAcquire(LEASE).orElseThrow().release();
+
+        redis.forgetEverything(); // as a restart without its data
+
+        GenerationSlots.Slot first = slots.tryAcquire(LEASE).orElseThrow();
+        slots.tryAcquire(LEASE).orElseThrow();
+        assertThat(slots.tryAcquire(LEASE)).as("still two, not more").isEmpty();
+        first.release();
+    }
 }

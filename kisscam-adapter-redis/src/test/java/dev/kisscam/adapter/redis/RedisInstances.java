@@ -39,13 +39,17 @@ final class RedisInstances implements BeforeEachCallback, AfterEachCallback {
             closeable.close();
         }
         open.clear();
-        RedissonClient client = observer();
         try {
-            client.getKeys().deleteByPattern(config.keyPrefix() + "*");
+            forgetEverything();
         } finally {
-            client.shutdown();
+            observer().shutdown();
             observer = null;
         }
+    }
+
+    /** Deletes every key the test's instances made. */
+    void forgetEverything() {
+        TestRedis.deleteKeys(observer(), config.keyPrefix());
     }
 
     RedisConfig config() {

@@ -72,4 +72,15 @@ class RedisRateTest {
         assertThat(generous.acquire(Duration.ZERO)).isTrue();
         assertThat(generous.acquire(Duration.ZERO)).isTrue();
     }
+
+    @Test
+    void a_rate_redis_forgot_is_set_again() {
+        RedisRate rate = rate(1, Duration.ofMinutes(1));
+        assertThat(rate.acquire(Duration.ZERO)).isTrue();
+
+        redis.forgetEverything(); // as a restart without its data
+
+        assertThat(rate.acquire(Duration.ZERO)).isTrue();
+        assertThat(rate.acquire(Duration.ZERO)).as("one a minute again").isFalse();
+    }
 }

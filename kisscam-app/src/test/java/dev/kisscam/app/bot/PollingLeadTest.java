@@ -55,7 +55,7 @@ class PollingLeadTest {
     private void deleteKeys() {
         RedissonClient client = TestRedis.client(redis);
         try {
-            client.getKeys().deleteByPattern(RedisConfig.DEFAULT_KEY_PREFIX + "*");
+            TestRedis.deleteKeys(client, RedisConfig.DEFAULT_KEY_PREFIX);
         } finally {
             client.shutdown();
         }

@@ -52,6 +52,15 @@ public final class TestRedis {
         return found();
     }
 
+    /**
+     * Deletes every key under {@code prefix}, those Redisson names {@code {prefix...}:suffix} (a hash tag, so that
+     * one structure's keys stay on one cluster node) among them.
+     */
+    public static void deleteKeys(RedissonClient client, String prefix) {
+        client.getKeys().deleteByPattern(prefix + "*");
+        client.getKeys().deleteByPattern("{" + prefix + "*");
+    }
+
     private static synchronized RedisConfig found() {
         if (server == null && unavailable == null) {
             find();
