@@ -4,28 +4,29 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tells the log when Redis stops answering for something asked every second, and when it answers again, instead
- * of once a second in between.
+ * Tells the log when Redis stops answering for something asked many times a second, and what is done meanwhile,
+ * and when it answers again: two lines per outage instead of one a call.
  */
-final class Outage {
+public final class Outage {
     private static final System.Logger LOG = System.getLogger(Outage.class.getName());
 
-    private final String what;
+    private final String meanwhile;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    Outage(String what) {
-        this.what = what;
+    /** @param meanwhile what is done while Redis does not answer, as in "pacing calls in this process" */
+    public Outage(String meanwhile) {
+        this.meanwhile = meanwhile;
     }
 
-    void failed(RedisUnavailable e) {
+    public void begun(RedisUnavailable e) {
         if (down.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, e.getMessage() + "; " + what + " until it answers again");
+            LOG.log(Level.WARNING, e.getMessage() + "; " + meanwhile + " until it answers again");
         }
     }
 
-    void answered() {
+    public void over() {
         if (down.compareAndSet(true, false)) {
-            LOG.log(Level.INFO, "Redis answers again: " + what + " no longer");
+            LOG.log(Level.INFO, "Redis answers again; no longer " + meanwhile);
         }
     }
 }

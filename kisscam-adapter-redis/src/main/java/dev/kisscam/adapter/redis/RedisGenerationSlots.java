@@ -23,7 +23,7 @@ final class RedisGenerationSlots implements GenerationSlots {
     private final String key;
     private final int size;
     private final AtomicBoolean sized = new AtomicBoolean();
-    private final Outage outage = new Outage("no generation starts");
+    private final Outage outage = new Outage("holding every generation back");
 
     RedisGenerationSlots(Connection redis, String key, int size) {
         if (size < 1) {
@@ -69,10 +69,10 @@ final class RedisGenerationSlots implements GenerationSlots {
     private <T> T answer(T whileDown, Supplier<T> ask) {
         try {
             T answer = ask.get();
-            outage.answered();
+            outage.over();
             return answer;
         } catch (RedisUnavailable e) {
-            outage.failed(e);
+            outage.begun(e);
             return whileDown;
         }
     }

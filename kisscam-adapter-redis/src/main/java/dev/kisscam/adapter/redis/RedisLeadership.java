@@ -173,7 +173,8 @@ public final class RedisLeadership implements AutoCloseable {
             return;
         }
         try {
-            if (!thread.join(Duration.ofSeconds(5))) {
+            // Short: the program's whole stop has to fit in a service manager's patience.
+            if (!thread.join(Duration.ofSeconds(2))) {
                 LOG.log(Level.WARNING, "the lead of " + key + " was not given up in time; it runs out with its lease");
             }
         } catch (InterruptedException e) {

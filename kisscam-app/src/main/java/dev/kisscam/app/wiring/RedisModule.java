@@ -7,6 +7,7 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.adapter.redis.RedisAdapters;
+import dev.kisscam.adapter.redis.Outage;
 import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.redis.RedisLeadership;
 import dev.kisscam.adapter.redis.RedisPeopleCounts;
@@ -19,7 +20,6 @@ import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.service.KisscamSettings;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,6 @@ import java.util.Optional;
  * and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
  */
 final class RedisModule extends AbstractModule {
-    private static final System.Logger LOG = System.getLogger(RedisModule.class.getName());
     static final String POLLING_LEAD = "telegram-polling";
     /** A health probe waits no longer than this for Redis. */
     static final Duration HEALTH_ANSWER = Duration.ofSeconds(2);
@@ -85,11 +84,14 @@ final class RedisModule extends AbstractModule {
         return (name, permits, period, maxWait) -> {
             RedisRate shared = redis.rate(name, permits, period);
             Pace local = Pace.Source.LOCAL.of(name, permits, period, maxWait);
+            var outage = new Outage("pacing " + name + " in this process");
             return () -> {
                 try {
-                    return shared.acquire(maxWait);
+                    boolean permitted = shared.acquire(maxWait);
+                    outage.over();
+                    return permitted;
                 } catch (RedisUnavailable e) {
-                    LOG.log(Level.WARNING, e.getMessage() + "; pacing " + name + " in this process meanwhile");
+                    outage.begun(e);
                     return local.acquire();
                 }
             };
@@ -100,13 +102,16 @@ final class RedisModule extends AbstractModule {
     @Singleton
     RememberedCounts peopleCounts(RedisAdapters redis, KisscamSettings settings) {
         RedisPeopleCounts counts = redis.peopleCounts(settings.repeatWindow());
+        var outage = new Outage("asking the provider for every photo, remembering no count");
         return new RememberedCounts() {
             @Override
             public Optional<PeopleCount> find(PhotoDigest digest) {
                 try {
-                    return counts.find(digest);
+                    Optional<PeopleCount> found = counts.find(digest);
+                    outage.over();
+                    return found;
                 } catch (RedisUnavailable e) {
-                    LOG.log(Level.WARNING, e.getMessage() + "; asking the provider instead");
+                    outage.begun(e);
                     return Optional.empty();
                 }
             }
@@ -116,7 +121,7 @@ final class RedisModule extends AbstractModule {
                 try {
                     counts.remember(digest, count);
                 } catch (RedisUnavailable e) {
-                    LOG.log(Level.WARNING, e.getMessage() + "; this count is not remembered");
+                    outage.begun(e);
                 }
             }
         };
