@@ -42,17 +42,7 @@ public final class CachedPeopleDetector implements PeopleDetector {
         }
         Cache<PhotoDigest, PeopleCount> cache =
                 Caffeine.newBuilder().expireAfterWrite(window).maximumSize(maxEntries).ticker(ticker).build();
-        return new RememberedCounts() {
-            @Override
-            public Optional<PeopleCount> find(PhotoDigest digest) {
-                return Optional.ofNullable(cache.getIfPresent(digest));
-            }
-
-            @Override
-            public void remember(PhotoDigest digest, PeopleCount count) {
-                cache.put(digest, count);
-            }
-        };
+        return RememberedCounts.in(cache.asMap());
     }
 
     @Override

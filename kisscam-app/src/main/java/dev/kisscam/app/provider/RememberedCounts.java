@@ -2,6 +2,7 @@ package dev.kisscam.app.provider;
 
 import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.PhotoDigest;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,19 @@ public interface RememberedCounts {
     Optional<PeopleCount> find(PhotoDigest digest);
 
     void remember(PhotoDigest digest, PeopleCount count);
+
+    /** Counts kept in {@code map}, which decides how long (a Caffeine cache's map forgets them by itself). */
+    static RememberedCounts in(Map<PhotoDigest, PeopleCount> map) {
+        return new RememberedCounts() {
+            @Override
+            public Optional<PeopleCount> find(PhotoDigest digest) {
+                return Optional.ofNullable(map.get(digest));
+            }
+
+            @Override
+            public void remember(PhotoDigest digest, PeopleCount count) {
+                map.put(digest, count);
+            }
+        };
+    }
 }

@@ -17,7 +17,6 @@ import dev.kisscam.core.testing.PeopleDetectorContract;
 import dev.kisscam.core.testing.TestImages;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -130,18 +129,7 @@ class CachedPeopleDetectorTest extends PeopleDetectorContract {
 
     @Test
     void counts_kept_where_other_instances_find_them_are_not_paid_for_again_there() {
-        var shared = new ConcurrentHashMap<PhotoDigest, PeopleCount>();
-        RememberedCounts everyInstance = new RememberedCounts() {
-            @Override
-            public Optional<PeopleCount> find(PhotoDigest digest) {
-                return Optional.ofNullable(shared.get(digest));
-            }
-
-            @Override
-            public void remember(PhotoDigest digest, PeopleCount count) {
-                shared.put(digest, count);
-            }
-        };
+        RememberedCounts everyInstance = RememberedCounts.in(new ConcurrentHashMap<PhotoDigest, PeopleCount>());
         var otherProvider = new FakePeopleDetector().sees(COUPLE, 2);
         var here = new CachedPeopleDetector(provider, everyInstance);
         var there = new CachedPeopleDetector(otherProvider, everyInstance);
