@@ -28,6 +28,7 @@ public final class KisscamMain implements Runnable {
                 .addSubcommand(new BotCommand(launch))
                 .addSubcommand(new GenerateCommand(launch))
                 .addSubcommand(new StylesCommand(launch))
+                .addSubcommand("help", new CommandLine.HelpCommand())
                 .setOut(new PrintWriter(launch.out(), true))
                 .setErr(new PrintWriter(launch.err(), true))
                 .execute(args);
@@ -35,7 +36,7 @@ public final class KisscamMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: bot, generate or styles");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: bot, generate, styles or help");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -3,6 +3,7 @@ package dev.kisscam.app;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.config.ConfigSources;
+import dev.kisscam.app.logging.ErrorTracking;
 import dev.kisscam.app.logging.LoggingSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ public record Launch(Map<String, String> environment, Path workingDirectory, Pri
         return config;
     }
 
+    /** Logging as configured, and error tracking when SENTRY_DSN is set. */
     public static void configureLogging(AppConfig config, String level) {
         LoggingSetup.configure(level, config.logging().file(), ConfigLoader.secrets(config));
+        ErrorTracking.start(config.operations().sentryDsn(), ConfigLoader.secrets(config));
     }
 }

@@ -21,6 +21,22 @@ public final class GrokAdapters implements AutoCloseable {
     private final PeopleDetector peopleDetector;
     private final VideoGenerator videoGenerator;
     private final GrokHealth health;
+    private final ApiKeyCheck keyCheck;
+
+    /** What xAI says of the configured API key. */
+    public sealed interface KeyStatus {
+        /** xAI knows the key, and neither it nor its team is blocked. */
+        record Usable() implements KeyStatus {
+        }
+
+        /** xAI refuses the key (unknown, blocked, disabled, or its team blocked): only an operator can mend it. */
+        record Refused(String why) implements KeyStatus {
+        }
+
+        /** No answer that says either way (xAI unreachable, or failing): the key may well be fine. */
+        record Unanswered(String why) implements KeyStatus {
+        }
+    }
 
     private GrokAdapters(GrokConfig config, Pace.Source paces, Clock clock) {
         GrokConfig.Timeouts timeouts = config.timeouts();
@@ -43,6 +59,7 @@ public final class GrokAdapters implements AutoCloseable {
                 new VideoDownload(client, "https".equals(config.baseUrl().getScheme()), config.maxVideoBytes()),
                 new RequesterHash(config.userHashSecret()), config);
         this.health = new GrokHealth(resilience);
+        this.keyCheck = new ApiKeyCheck(client);
     }
 
     public static GrokAdapters create(GrokConfig config) {
@@ -64,6 +81,11 @@ public final class GrokAdapters implements AutoCloseable {
 
     public GrokHealth health() {
         return health;
+    }
+
+    /** Asks xAI about the API key once, without retries: for the start of the program. */
+    public KeyStatus checkApiKey() {
+        return keyCheck.check();
     }
 
     Resilience resilience() {

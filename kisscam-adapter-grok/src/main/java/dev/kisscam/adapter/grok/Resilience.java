@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.grok;
 
+import dev.kisscam.core.port.out.ProviderFault;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -25,6 +26,7 @@ final class Resilience {
     private final Pace rateLimiter;
     private final Pace submissionLimiter;
     private final Duration submissionSpacing;
+    private final Retry submissionRetry;
     private final Duration retryAfterLimit;
 
     Resilience(GrokConfig config) {
@@ -39,6 +41,13 @@ final class Resilience {
                 .retryOnException(this::worthRetrying)
                 .intervalBiFunction(new Backoff(config.retry()))
                 .build();
+        // A 429 on a submission is the account's pace, not a fault: it goes straight back to the core, which holds
+        // the queue until Retry-After without keeping a generation slot busy in a retry loop here.
+        submissionRetry = Retry.of("video submissions", RetryConfig.from(retryConfig)
+                .retryOnException(e -> worthRetrying(e) && !(e instanceof XaiFailure failure
+                        && failure.fault() == ProviderFault.RATE_LIMITED))
+                .build());
+        logRetries(Endpoint.VIDEO, submissionRetry);
         GrokConfig.BreakerSettings breaker = config.circuitBreaker();
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindow(breaker.windowSize(), breaker.minimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -48,9 +57,7 @@ final class Resilience {
                 .build();
         for (Endpoint endpoint : Endpoint.values()) {
             Retry r = Retry.of(endpoint.label(), retryConfig);
-            r.getEventPublisher().onRetry(event -> LOG.log(System.Logger.Level.WARNING,
-                    "xAI {0}: attempt {1} failed ({2}); trying again in {3} ms", endpoint.label(),
-                    event.getNumberOfRetryAttempts(), message(event.getLastThrowable()), event.getWaitInterval().toMillis()));
+            logRetries(endpoint, r);
             retries.put(endpoint, r);
             CircuitBreaker b = CircuitBreaker.of(endpoint.label(), breakerConfig);
             b.getEventPublisher().onStateTransition(event -> LOG.log(System.Logger.Level.WARNING,
@@ -64,10 +71,16 @@ final class Resilience {
         submissionLimiter = paces.of("xai-submissions", 1, submissionSpacing, limit.maxWait());
     }
 
+    private static void logRetries(Endpoint endpoint, Retry retry) {
+        retry.getEventPublisher().onRetry(event -> LOG.log(System.Logger.Level.WARNING,
+                "xAI {0}: attempt {1} failed ({2}); trying again in {3} ms", endpoint.label(),
+                event.getNumberOfRetryAttempts(), message(event.getLastThrowable()), event.getWaitInterval().toMillis()));
+    }
+
     /** Runs {@code attempt} with retries, rate limit and circuit breaker; failures come out as {@link XaiFailure}. */
     <T> T call(Endpoint endpoint, Supplier<T> attempt) {
-        return guarded(endpoint, endpoint.rateLimited() ? rateLimiter : null, () -> XaiFailure.throttled(endpoint),
-                attempt);
+        return guarded(endpoint, retries.get(endpoint), endpoint.rateLimited() ? rateLimiter : null,
+                () -> XaiFailure.throttled(endpoint), attempt);
     }
 
     /**
@@ -75,12 +88,13 @@ final class Resilience {
      * time is the provider's rate limit reached here: the submission was not sent.
      */
     <T> T submission(Supplier<T> attempt) {
-        return guarded(Endpoint.VIDEO, submissionLimiter,
+        return guarded(Endpoint.VIDEO, submissionRetry, submissionLimiter,
                 () -> XaiFailure.submissionsThrottled(submissionSpacing),
                 attempt);
     }
 
-    private <T> T guarded(Endpoint endpoint, Pace limiter, Supplier<XaiFailure> noPermit, Supplier<T> attempt) {
+    private <T> T guarded(Endpoint endpoint, Retry retry, Pace limiter, Supplier<XaiFailure> noPermit,
+            Supplier<T> attempt) {
         CircuitBreaker breaker = breakers.get(endpoint);
         Supplier<T> guarded = () -> {
             if (limiter != null && !limiter.acquire()) {
@@ -92,7 +106,7 @@ final class Resilience {
             return breaker.executeSupplier(attempt);
         };
         try {
-            return Retry.decorateSupplier(retries.get(endpoint), guarded).get();
+            return Retry.decorateSupplier(retry, guarded).get();
         } catch (CallNotPermittedException open) {
             throw XaiFailure.circuitOpen(endpoint);
         } catch (XaiFailure failure) {
@@ -105,6 +119,11 @@ final class Resilience {
 
     Retry retry(Endpoint endpoint) {
         return retries.get(endpoint);
+    }
+
+    /** The retries of video submissions: as {@link #retry}'s, except that a 429 goes to the core at once. */
+    Retry submissionRetry() {
+        return submissionRetry;
     }
 
     CircuitBreaker breaker(Endpoint endpoint) {

@@ -89,6 +89,18 @@ final class XaiClient {
         return resilience.call(endpoint, () -> exchange(endpoint, Repeat.SAFE, request, null));
     }
 
+    /**
+     * One GET, outside the retries, the pace and the circuit breakers: a check at start whose answer, or the lack
+     * of one, must be told at once. Failures come out as {@link XaiFailure}s, as for any call.
+     */
+    Answer getOnce(String... pathSegments) {
+        HttpUrl.Builder url = baseUrl.newBuilder();
+        for (String segment : pathSegments) {
+            url.addPathSegment(segment);
+        }
+        return exchange(Endpoint.VISION, Repeat.SAFE, apiRequest(url.build()).get().build(), null);
+    }
+
     /** Opens a file on the file host (no key); the caller closes the body. */
     ResponseBody openFile(HttpUrl url) {
         Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT).get().build();

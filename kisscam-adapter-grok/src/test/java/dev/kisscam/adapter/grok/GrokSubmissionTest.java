@@ -203,6 +203,19 @@ class GrokSubmissionTest {
     }
 
     @Test
+    void a_429_on_a_submission_is_not_retried_here_so_no_generation_slot_waits_in_the_adapter() {
+        for (int i = 0; i < 3; i++) {
+            xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"));
+        }
+
+        assertThatThrownBy(() -> generator.submit(onePhotoOfTwo(Direction.DEFAULT), media))
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED));
+        // These settings allow three attempts, for a 503 or a lost connection; the account's pace is the core's.
+        assertThat(xai.api.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void a_429_on_a_poll_is_no_rate_limit_for_the_queue_but_a_failed_poll() {
         for (int i = 0; i < 3; i++) {
             xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"));

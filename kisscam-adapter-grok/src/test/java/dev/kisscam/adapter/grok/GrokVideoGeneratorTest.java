@@ -240,27 +240,6 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
     }
 
     @Test
-    void a_rate_limited_submission_waits_and_is_sent_again() {
-        var waits = new java.util.concurrent.CopyOnWriteArrayList<Long>();
-        adapters.resilience().retry(Endpoint.VIDEO).getEventPublisher()
-                .onRetry(event -> waits.add(event.getWaitInterval().toMillis()));
-        xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"));
-        xai.api.enqueue(submitted("req-a"));
-        xai.api.enqueue(FakeXai.withRetryAfter(
-                FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"), "0"));
-        xai.api.enqueue(submitted("req-b"));
-
-        assertThat(generator.submit(onePhotoOfTwo(), media).value()).isEqualTo("req-a");
-        assertThat(generator.submit(onePhotoOfTwo(), media).value()).isEqualTo("req-b");
-
-        assertThat(xai.api.getRequestCount()).isEqualTo(4);
-        // Without Retry-After: the configured back-off, 1 ms give or take half. With "Retry-After: 0": exactly 0.
-        assertThat(waits).hasSize(2);
-        assertThat(waits.get(0)).isBetween(0L, 2L);
-        assertThat(waits.get(1)).isZero();
-    }
-
-    @Test
     void a_retry_after_longer_than_we_wait_is_the_cores_rate_limit_at_once_with_that_pause() {
         xai.api.enqueue(FakeXai.withRetryAfter(
                 FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"), "120"));
@@ -280,7 +259,7 @@ class GrokVideoGeneratorTest extends VideoGeneratorContract {
         var attempts = new AtomicInteger();
         try (GrokAdapters unreachable = GrokAdapters.create(xai.config()
                 .baseUrl(java.net.URI.create("http://127.0.0.1:" + FakeXai.closedPort() + "/v1")).build())) {
-            unreachable.resilience().retry(Endpoint.VIDEO).getEventPublisher().onRetry(e -> attempts.incrementAndGet());
+            unreachable.resilience().submissionRetry().getEventPublisher().onRetry(e -> attempts.incrementAndGet());
 
             assertThatThrownBy(() -> unreachable.videoGenerator().submit(onePhotoOfTwo(), media))
                     .isInstanceOfSatisfying(VideoGenerationException.class, e -> {

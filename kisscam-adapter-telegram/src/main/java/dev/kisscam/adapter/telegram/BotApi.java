@@ -65,6 +65,27 @@ final class BotApi {
         return redaction;
     }
 
+    /**
+     * One attempt, no retries: at start a wrong token or an unreachable Telegram is told at once, with its cause,
+     * instead of after a round of retries.
+     */
+    <T extends Serializable> T once(String name, BotApiMethod<T> method) {
+        try {
+            return client.execute(method);
+        } catch (TelegramApiException e) {
+            if (errorCode(e) > 0) {
+                throw failure(name, e, "refused");
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause == e ? redaction.scrub(e.getMessage())
+                    : cause.getClass().getSimpleName() + ": " + redaction.scrub(cause.getMessage());
+            throw new TelegramCallException(name, 0, true, name + " got no answer: " + why, redaction.scrub(e.getCause()));
+        }
+    }
+
     @FunctionalInterface
     private interface Attempt<T> {
         T run() throws TelegramApiException;

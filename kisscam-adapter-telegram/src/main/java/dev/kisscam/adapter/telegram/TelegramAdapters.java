@@ -25,6 +25,7 @@ public final class TelegramAdapters implements AutoCloseable {
 
     private final TelegramConfig config;
     private final OkHttpClient http;
+    private final TelegramReachability reachability;
     private final FloodControl flood;
     private final BotApi api;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -35,10 +36,13 @@ public final class TelegramAdapters implements AutoCloseable {
 
     TelegramAdapters(TelegramConfig config, StyleLabels styles, Pacer pacer) {
         this.config = config;
+        this.reachability = new TelegramReachability(config.apiUrl(), new TokenRedaction(config.botToken()),
+                java.time.Clock.systemUTC());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(CALL_TIMEOUT)
                 .writeTimeout(CALL_TIMEOUT)
+                .addInterceptor(reachability)
                 .build();
         this.flood = new FloodControl(config.flood());
         this.api = new BotApi(new OkHttpTelegramClient(http, config.botToken(), telegramUrl(config)),
@@ -55,6 +59,11 @@ public final class TelegramAdapters implements AutoCloseable {
      */
     public static TelegramAdapters create(TelegramConfig config, StyleLabels styles) {
         return new TelegramAdapters(config, styles, Pacer.system());
+    }
+
+    /** Whether Telegram answers now, as the latest calls showed; for /health. */
+    public TelegramReachability reachability() {
+        return reachability;
     }
 
     /** What the core tells users through: progress, videos, failures. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
@@ -55,6 +56,8 @@ public final class TelegramUpdates implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("the Telegram updates are already started");
         }
+        // Once, before anything retries: a wrong token (401) or no route to Telegram is told at once, with its cause.
+        api.once("getMe", new GetMe());
         registerCommandMenu();
         // Off the way to the first update: Telegram may ask a bot that changes them often to wait a long time.
         describing = Thread.ofVirtual().name("telegram-descriptions").start(new BotDescriptions(api)::update);

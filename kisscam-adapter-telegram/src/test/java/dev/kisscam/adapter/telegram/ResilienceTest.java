@@ -61,7 +61,7 @@ class ResilienceTest {
     }
 
     @Test
-    void an_unreachable_bot_api_fails_with_a_message_that_hides_the_token() throws Exception {
+    void an_unreachable_bot_api_fails_at_once_with_its_cause_and_a_message_that_hides_the_token() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -72,10 +72,34 @@ class ResilienceTest {
         try (var telegram = new TelegramAdapters(config, BotRig.STYLES, Pacer.system())) {
             var core = new UnreachedCore();
             var updates = telegram.updates(new CorePorts(core, core, core, core));
+            // At start one question says it all: the retries are for a bot that already runs.
             assertThatThrownBy(updates::start)
-                    .isInstanceOf(TelegramCallException.class)
-                    .hasMessageContaining("gave up after 2 attempts")
+                    .isInstanceOfSatisfying(TelegramCallException.class, e -> {
+                        assertThat(e.unreachable()).isTrue();
+                        assertThat(e.errorCode()).isZero();
+                    })
+                    .hasMessage("getMe got no answer: ConnectException: Connection refused")
                     .satisfies(ApiOnFake::assertNoToken);
+        }
+    }
+
+    @Test
+    void a_token_telegram_does_not_know_is_refused_at_start_with_401_after_one_question() throws Exception {
+        try (var api = FakeBotApi.start()) {
+            var config = TelegramConfig.longPolling("1234:not-this-bots-token")
+                    .withApiUrl(api.baseUrl())
+                    .withRetries(3, java.time.Duration.ofMillis(1));
+            try (var telegram = new TelegramAdapters(config, BotRig.STYLES, Pacer.system())) {
+                var core = new UnreachedCore();
+                var updates = telegram.updates(new CorePorts(core, core, core, core));
+                assertThatThrownBy(updates::start)
+                        .isInstanceOfSatisfying(TelegramCallException.class, e -> {
+                            assertThat(e.errorCode()).isEqualTo(401);
+                            assertThat(e.method()).isEqualTo("getMe");
+                        })
+                        .hasMessageNotContaining("not-this-bots-token");
+                assertThat(api.unauthorizedRequests()).isEqualTo(1);
+            }
         }
     }
 

@@ -288,6 +288,10 @@ class WishesAndStylesTest {
                 .isEqualTo(Texts.of(Texts.RUSSIAN).get("description")).contains("двух людей");
         assertThat(shortOnes.get(2).params().path("short_description").asText())
                 .isEqualTo(Texts.of(Texts.RUSSIAN).get("description.short"));
+        // A call is recorded when it arrives and its answer a moment later: wait for each answer, then judge it.
+        for (BotApiCall call : java.util.stream.Stream.concat(descriptions.stream(), shortOnes.stream()).toList()) {
+            bot.telegram.await(c -> c == call && bot.telegram.answeredWith(c) != 0, WAIT);
+        }
         assertThat(bot.telegram.calls()).filteredOn(c -> c.method().startsWith("setMy") && c.method().endsWith("Description"))
                 .as("within the Bot API's lengths").allSatisfy(c -> assertThat(bot.telegram.answeredWith(c)).isEqualTo(200));
     }

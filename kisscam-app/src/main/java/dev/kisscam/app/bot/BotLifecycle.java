@@ -3,11 +3,17 @@ package dev.kisscam.app.bot;
 import com.google.inject.Inject;
 import com.sun.net.httpserver.HttpHandler;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
+import dev.kisscam.adapter.telegram.TelegramCallException;
+import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.dashboard.Dashboard;
+import dev.kisscam.app.http.AdminAccess;
 import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.app.http.HealthMeters;
 import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.http.QueueHealth;
+import dev.kisscam.app.provider.ProviderKey;
 import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.StorageUpkeep;
 import dev.kisscam.core.service.Kisscam;
@@ -18,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +49,8 @@ public final class BotLifecycle {
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
     private final Leadership leadership;
+    private final ProviderKey providerKey;
+    private final Dashboard dashboard;
     private HttpEndpoint endpoint;
     private boolean stopped;
     /** Read by the campaign's thread too: a lead won while stopping starts nothing. */
@@ -54,7 +63,7 @@ public final class BotLifecycle {
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics, Leadership leadership) {
+            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard, Leadership leadership) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -69,12 +78,17 @@ public final class BotLifecycle {
         this.checks = List.copyOf(all);
         this.closeables = closeables;
         this.metrics = metrics;
+        new HealthMeters(checks).bindTo(metrics);
+        this.providerKey = providerKey;
+        this.dashboard = dashboard;
         this.leadership = leadership;
     }
 
     public synchronized void start() throws IOException {
-        endpoint = new HttpEndpoint(config.server().host(), config.server().port(), checks, metrics::scrape, routes());
+        requireUsableProviderKey();
+        endpoint = endpoint();
         endpoint.start();
+        dashboard.start();
         kisscam.start();
         // After the jobs resumed: the sweeper then sees every job that still needs its media.
         storage.start();
@@ -92,7 +106,11 @@ public final class BotLifecycle {
         }
         try {
             updates.start();
-        } catch (RuntimeException e) {
+        } catch (TelegramCallException e) {
+            if (e.errorCode() == 401) {
+                throw new RefusedConfiguration("Telegram refused the bot token (401): check "
+                        + TelegramConfig.TELEGRAM_BOT_TOKEN, e);
+            }
             throw new IllegalStateException("cannot reach Telegram at " + telegramSettings.config().apiUrl() + ": "
                     + e.getMessage(), e);
         }
@@ -113,9 +131,43 @@ public final class BotLifecycle {
         quietly("polling", updates::close);
     }
 
+    /** A key the provider refuses stops the start; a provider that cannot say is only worth a warning. */
+    private void requireUsableProviderKey() {
+        switch (providerKey.check()) {
+            case ProviderKey.Usable usable -> LOG.log(System.Logger.Level.INFO, "the video provider accepts the API key");
+            case ProviderKey.Refused refused -> throw new RefusedConfiguration(
+                    "xAI refused the API key: check GROK_API_KEY (" + refused.why() + ")", null);
+            case ProviderKey.Unanswered unanswered -> LOG.log(System.Logger.Level.WARNING,
+                    "cannot check the video provider's API key now (" + unanswered.why() + "); starting anyway");
+        }
+    }
+
     /** The port the HTTP endpoint listens on (PORT=0 picks a free one). */
     public synchronized int httpPort() {
         return endpoint.port();
+    }
+
+    /** The port the admin routes (/metrics, /dashboard, /health/details) listen on; {@link #httpPort()} if shared. */
+    public synchronized int adminPort() {
+        return endpoint.adminPort();
+    }
+
+    /**
+     * The public listener, and the admin routes beside it: on HOST:ADMIN_PORT behind the token when there is one,
+     * otherwise on 127.0.0.1 only, open to whoever can reach that.
+     */
+    private HttpEndpoint endpoint() throws IOException {
+        AppConfig.Server server = config.server();
+        AppConfig.Operations operations = config.operations();
+        var main = new HttpEndpoint.Listener(server.host(), server.port());
+        Optional<HttpEndpoint.Listener> admin = operations.sharesListener(server) ? Optional.empty()
+                : Optional.of(new HttpEndpoint.Listener(operations.adminHost(server), operations.adminPort()));
+        if (operations.adminToken().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "no ADMIN_TOKEN: /metrics, /dashboard and /health/details listen on "
+                    + admin.map(HttpEndpoint.Listener::host).orElse(server.host()) + " only");
+        }
+        return new HttpEndpoint(main, admin, AdminAccess.of(operations.adminToken()), checks, metrics::scrape,
+                routes(), dashboard.routes());
     }
 
     private Map<String, HttpHandler> routes() {
@@ -147,6 +199,7 @@ public final class BotLifecycle {
         quietly("the core", () -> kisscam.close(JOB_GRACE));
         // Storage upkeep, the stores and the provider's clients, the last made first.
         closeables.close();
+        dashboard.close();
         if (endpoint != null) {
             quietly("the HTTP endpoint", endpoint::close);
         }

@@ -30,7 +30,10 @@ final class Explanations {
             case Refusal.JobAlreadyActive r -> "another video is being made (" + r.activeJob() + ")";
             case Refusal.ConsentRequired r -> "confirm that everyone in the photos is an adult who agreed to this";
             case Refusal.NotRetryable r -> "this cannot be retried: " + r.why();
-            case Refusal.ServiceUnavailable r -> "the service is not available right now (" + r.code() + "); try again later";
+            case Refusal.ServiceUnavailable r -> switch (r.code()) {
+                case SERVICE_NOT_AVAILABLE -> "xAI refuses our calls: check GROK_API_KEY and the team's credits";
+                default -> "xAI cannot be reached or is busy; try again in a few minutes";
+            };
             case Refusal.WishNotAllowed r -> "the wish asks for " + switch (r.topic()) {
                 case NUDITY -> "nudity";
                 case VIOLENCE -> "violence or weapons";
@@ -46,8 +49,8 @@ final class Explanations {
             case GENERATION_FAILED -> "the provider could not make the video";
             case GENERATION_EXPIRED -> "the provider let the generation expire";
             case GENERATION_TIMED_OUT -> "the provider did not finish in time";
-            case SERVICE_BUSY -> "the video service is busy or unreachable; try again in a few minutes";
-            case SERVICE_NOT_AVAILABLE -> "the video service is not available right now (check the API key and credits)";
+            case SERVICE_BUSY -> "xAI cannot be reached or is busy; try again in a few minutes";
+            case SERVICE_NOT_AVAILABLE -> "xAI refuses our calls: check GROK_API_KEY and the team's credits";
             case SUBMISSION_UNCONFIRMED -> "the provider did not confirm the request; not sent again to avoid paying twice";
             case INTERRUPTED -> "the program stopped while sending the request";
             case STORAGE_FAILED -> "storing the photos or the video failed";

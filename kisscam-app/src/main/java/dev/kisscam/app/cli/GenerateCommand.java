@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import dev.kisscam.app.Launch;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
+import dev.kisscam.app.provider.ProviderKey;
 import dev.kisscam.app.wiring.Closeables;
 import dev.kisscam.app.wiring.Modules;
 import dev.kisscam.core.domain.Direction;
@@ -32,12 +33,13 @@ import picocli.CommandLine.Parameters;
         description = "Make a video from one photo of two people, or two photos of one person each.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the video was written", "1:something else went wrong",
-            "2:bad arguments (such as an unknown style) or configuration",
-            "3:the photos or the wish were refused", "4:the provider could not make the video"})
+            "2:bad arguments (a missing file, three photos, an unknown style) or configuration",
+            "3:the photos or the wish were refused for what they show",
+            "4:the provider could not make the video, or cannot be reached, or refused the API key"})
 public final class GenerateCommand implements Callable<Integer> {
     private final Launch launch;
 
-    @Parameters(arity = "1..2", paramLabel = "PHOTO", description = "JPEG, PNG or WebP; one photo of two people, or two photos")
+    @Parameters(index = "0..1", arity = "1..2", paramLabel = "PHOTO", description = "A JPEG, PNG or WebP photo: give one photo of two people, or two photos of one person each.")
     List<Path> photos;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "where to write the MP4")
@@ -57,6 +59,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        for (Path photo : photos) {
+            if (!Files.isRegularFile(photo) || !Files.isReadable(photo)) {
+                launch.err().println("kisscam: " + photo + " is not a photo file that can be read"
+                        + (Files.isDirectory(photo) ? " (it is a directory)" : "") + ".");
+                return GenerateRun.BAD_ARGUMENTS;
+            }
+        }
         var values = launch.values();
         var config = launch.config(values, ConfigLoader.Purpose.COMMAND_LINE);
         if (config.isEmpty()) {
@@ -80,13 +89,20 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private int generate(AppConfig config, Direction direction, Path work) throws InterruptedException {
-        var terminal = new TerminalDelivery(launch.out(), out);
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work));
+        // Standard output carries the result (the video's path), for scripts; everything else goes to standard error.
+        var terminal = new TerminalDelivery(launch.err(), launch.out(), out);
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work,
+                generator -> new CostOnTerminal(generator, launch.err())));
         try {
+            Optional<String> keyProblem = keyProblem(injector.getInstance(ProviderKey.class).check());
+            if (keyProblem.isPresent()) {
+                launch.err().println("kisscam: " + keyProblem.get());
+                return GenerateRun.FAILED;
+            }
             Kisscam kisscam = injector.getInstance(Kisscam.class);
             kisscam.start();
             try {
-                return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.out())
+                return new GenerateRun(kisscam.intake(), kisscam.control(), kisscam.consent(), terminal, launch.err())
                         .run(photos, direction);
             } finally {
                 kisscam.close();
@@ -95,6 +111,16 @@ public final class GenerateCommand implements Callable<Integer> {
             // After the core has stopped: the job store and its lock, the provider's client.
             injector.getInstance(Closeables.class).close();
         }
+    }
+
+    /** Asked before any photo is checked: each check is a paid call that a refused key would fail anyway. */
+    private static Optional<String> keyProblem(ProviderKey.Verdict verdict) {
+        return switch (verdict) {
+            case ProviderKey.Usable usable -> Optional.empty();
+            case ProviderKey.Refused refused ->
+                    Optional.of("xAI refused the API key: check GROK_API_KEY (" + refused.why() + ")");
+            case ProviderKey.Unanswered unanswered -> Optional.of("xAI cannot be reached: " + unanswered.why());
+        };
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -2,6 +2,7 @@ package dev.kisscam.app.cli;
 
 import dev.kisscam.core.domain.Direction;
 import dev.kisscam.core.domain.JobId;
+import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Requester;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.domain.VideoStyle;
@@ -23,8 +24,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * One {@code kisscam generate} run against the core: submit the photos, follow the job, write the video.
- * Exit codes: 0 written, 3 refused (bad photos, a forbidden wish, quota), 4 failed at the provider, 2 bad
- * arguments (a style the core does not offer), 1 anything else.
+ * Exit codes: 0 written, 3 refused for what the photos or the wish show, 4 the provider could not make it (or
+ * cannot be reached), 2 bad arguments (a style the core does not offer, three photos), 1 anything else.
  */
 final class GenerateRun {
     static final int WRITTEN = 0;
@@ -76,12 +77,6 @@ final class GenerateRun {
     }
 
     int run(List<Path> photos, Direction direction) throws InterruptedException {
-        for (Path photo : photos) {
-            if (!Files.isReadable(photo)) {
-                terminal.println("Cannot read " + photo + ".");
-                return OTHER;
-            }
-        }
         Requester requester = localUser();
         terminal.println("By generating you confirm that everyone in the photos is an adult who agreed to this.");
         consent.giveConsent(requester.id());
@@ -94,7 +89,7 @@ final class GenerateRun {
         return switch (outcome) {
             case IntakeOutcome.Refused refused -> {
                 terminal.println("Refused: " + Explanations.of(refused.refusal()) + ".");
-                yield REFUSED;
+                yield exitStatus(refused.refusal());
             }
             case IntakeOutcome.AwaitingSecondPhoto waiting -> {
                 control.cancel(requester.id());
@@ -110,6 +105,34 @@ final class GenerateRun {
                 terminal.println("These photos made a video a moment ago; writing that one again.");
                 yield follow(requester, earlier.job());
             }
+        };
+    }
+
+    /**
+     * 3 only for what the photos (or the wish) show; the provider's trouble is 4, as when it fails a job; what a
+     * user of the command line cannot meet (a quota, a second job, consent) is 1.
+     */
+    static int exitStatus(Refusal refusal) {
+        return switch (refusal) {
+            case Refusal.UnsupportedFormat r -> REFUSED;
+            case Refusal.PhotoTooLarge r -> REFUSED;
+            case Refusal.PhotoTooSmall r -> REFUSED;
+            case Refusal.PhotoTooManyPixels r -> REFUSED;
+            case Refusal.PhotoUnreadable r -> REFUSED;
+            case Refusal.NoPeople r -> REFUSED;
+            case Refusal.TooManyPeople r -> REFUSED;
+            case Refusal.LooksUnderage r -> REFUSED;
+            case Refusal.NeedOnePersonPerPhoto r -> REFUSED;
+            case Refusal.WishNotAllowed r -> REFUSED;
+            case Refusal.TooManyPhotos r -> BAD_ARGUMENTS;
+            case Refusal.UnknownStyle r -> BAD_ARGUMENTS;
+            case Refusal.ServiceUnavailable r -> FAILED;
+            case Refusal.DailyBudgetReached r -> FAILED;
+            case Refusal.QuotaExhausted r -> OTHER;
+            case Refusal.TooManyRefusedPhotos r -> OTHER;
+            case Refusal.JobAlreadyActive r -> OTHER;
+            case Refusal.ConsentRequired r -> OTHER;
+            case Refusal.NotRetryable r -> OTHER;
         };
     }
 

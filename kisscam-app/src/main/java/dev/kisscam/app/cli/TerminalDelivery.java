@@ -33,11 +33,17 @@ final class TerminalDelivery implements Delivery {
     }
 
     private final PrintStream terminal;
+    private final PrintStream result;
     private final Path out;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
-    TerminalDelivery(PrintStream terminal, Path out) {
+    /**
+     * @param terminal where progress and messages go (standard error)
+     * @param result where the written video's path goes, alone on its line (standard output), for scripts
+     */
+    TerminalDelivery(PrintStream terminal, PrintStream result, Path out) {
         this.terminal = terminal;
+        this.result = result;
         this.out = out;
     }
 
@@ -76,6 +82,7 @@ final class TerminalDelivery implements Delivery {
             }
             long bytes = Files.size(out);
             terminal.println("Video written to " + out + " (" + bytes + " bytes).");
+            result.println(out);
             outcome.complete(new Written(out, bytes));
         } catch (IOException e) {
             throw new DeliveryException("could not write " + out + ": " + e.getMessage(), e);

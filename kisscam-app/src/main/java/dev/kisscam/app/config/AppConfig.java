@@ -7,6 +7,7 @@ import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.service.KisscamSettings;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,15 @@ import java.util.Optional;
  */
 public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
         Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
-        Map<VideoStyle, Map<String, String>> styleLabels, Shared shared) {
+        Map<VideoStyle, Map<String, String>> styleLabels, Operations operations, Shared shared) {
+
+    /** A configuration with the operators' settings at their defaults, sharing nothing with other instances. */
+    public AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, KisscamSettings core,
+            Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
+            Map<VideoStyle, Map<String, String>> styleLabels) {
+        this(telegram, provider, storage, core, limits, server, logging, stylesFile, styleLabels,
+                Operations.defaults(server), new Shared.Nothing());
+    }
 
     public AppConfig {
         Objects.requireNonNull(telegram, "telegram");
@@ -43,6 +52,7 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
         Objects.requireNonNull(stylesFile, "stylesFile");
         styleLabels = Collections.unmodifiableMap(new LinkedHashMap<>(styleLabels));
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(operations, "operations");
     }
 
     /** The Telegram frontend's settings, and in webhook mode the public URL Telegram calls (its path is served). */
@@ -113,5 +123,63 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
     }
 
     public record Logging(String level, Optional<Path> file) {
+    }
+
+    /**
+     * What operators use: the admin routes (/dashboard, /metrics, /health/details) and where they listen, error
+     * tracking, and the daily spend an alert fires at.
+     *
+     * @param adminToken asked of every admin request when set; without it the admin routes listen on 127.0.0.1 only
+     * @param adminPort where the admin routes listen; the same listener as {@code PORT} when equal
+     * @param sentryDsn where errors and failed jobs are reported; nothing is reported without it
+     * @param spendAlertUsd the day's spend, in USD, above which the spend alert fires; zero for none
+     */
+    public record Operations(Optional<String> adminToken, int adminPort, Optional<String> sentryDsn,
+            BigDecimal spendAlertUsd) {
+        public Operations {
+            Objects.requireNonNull(adminToken, "adminToken");
+            Objects.requireNonNull(sentryDsn, "sentryDsn");
+            Objects.requireNonNull(spendAlertUsd, "spendAlertUsd");
+        }
+
+        /** No token, so the admin routes stay on the loopback interface: beside {@code server} when it is there. */
+        public static Operations defaults(Server server) {
+            return new Operations(Optional.empty(), defaultAdminPort(server, false), Optional.empty(), BigDecimal.ZERO);
+        }
+
+        /**
+         * {@code PORT}, unless the admin routes need a listener of their own: without a token they listen on
+         * 127.0.0.1, which a wildcard or public HOST:PORT cannot share, so they take the next port (a free one
+         * when PORT picks a free one).
+         */
+        static int defaultAdminPort(Server server, boolean withToken) {
+            if (withToken || isLoopback(server.host()) || server.port() == 0) {
+                return server.port();
+            }
+            return server.port() < 65_535 ? server.port() + 1 : 0;
+        }
+
+        /** Whether the admin routes may share the HOST:PORT listener. */
+        public boolean sharesListener(Server server) {
+            return adminPort == server.port() && (adminToken.isPresent() || isLoopback(server.host()));
+        }
+
+        /** The address the admin routes listen on. */
+        public String adminHost(Server server) {
+            return adminToken.isPresent() ? server.host() : LOOPBACK;
+        }
+
+        static final String LOOPBACK = "127.0.0.1";
+
+        static boolean isLoopback(String host) {
+            return host.startsWith("127.") || "localhost".equalsIgnoreCase(host) || "::1".equals(host)
+                    || "[::1]".equals(host);
+        }
+
+        @Override
+        public String toString() {
+            return "Operations[adminToken=" + adminToken.map(t -> "****") + ", adminPort=" + adminPort
+                    + ", sentryDsn=" + sentryDsn.map(d -> "****") + ", spendAlertUsd=" + spendAlertUsd + "]";
+        }
     }
 }

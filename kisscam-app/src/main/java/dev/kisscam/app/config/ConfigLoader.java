@@ -7,6 +7,7 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.core.service.KisscamSettings;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,10 @@ public final class ConfigLoader {
     static final String LOG_FILE = "LOG_FILE";
     static final String HOST = "HOST";
     static final String PORT = "PORT";
+    static final String ADMIN_TOKEN = "ADMIN_TOKEN";
+    static final String ADMIN_PORT = "ADMIN_PORT";
+    static final String SENTRY_DSN = "SENTRY_DSN";
+    static final String SPEND_ALERT_USD = "SPEND_ALERT_USD";
 
     // The words that choose between adapters or modes.
     static final String POLLING = "polling";
@@ -80,14 +85,15 @@ public final class ConfigLoader {
             STORAGE_BACKEND, LocalStorageConfig.STORAGE_PATH, LocalStorageConfig.TEMP_STORAGE_PATH,
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
-            LOG_LEVEL, LOG_FILE, HOST, PORT,
+            LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD,
+            KisscamSettings.DAILY_SPEND_LIMIT_USD,
             RedisConfig.REDIS_URL, RedisConfig.REDIS_HOST, RedisConfig.REDIS_PORT, RedisConfig.REDIS_DB,
             RedisConfig.REDIS_PASSWORD);
 
     /** The variables whose values are never shown. */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
-            S3StorageConfig.S3_SECRET_KEY, RedisConfig.REDIS_PASSWORD);
+            S3StorageConfig.S3_SECRET_KEY, ADMIN_TOKEN, SENTRY_DSN, RedisConfig.REDIS_PASSWORD);
 
     private final VariableReader reader;
 
@@ -115,17 +121,19 @@ public final class ConfigLoader {
         StylesFile.Styles styles = stylesFile.map(this::styles).orElse(StylesFile.Styles.NONE);
         Optional<AppConfig.Provider> provider = provider(styles);
         Optional<AppConfig.Storage> storage = storage();
-        Optional<KisscamSettings> core = core(styles);
+        Optional<KisscamSettings> core = core(styles).map(settings -> withDailySpendLimit(settings, provider));
         core.ifPresent(settings -> provider.ifPresent(chosen -> everyStyleWorded(settings, chosen)));
         var limits = limits();
         var server = server();
         var logging = logging();
+        var operations = operations(server);
         var shared = shared();
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), core.orElseThrow(),
-                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()), shared.orElseThrow()));
+                limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()), operations,
+                shared.orElseThrow()));
     }
 
     private StylesFile.Styles styles(Path file) {
@@ -302,6 +310,54 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new AppConfig.Shared.Nothing());
+    }
+
+    /**
+     * xAI's list price per second of the default model at 480p. It only counts the jobs in flight against the daily
+     * budget until what they really cost is booked, so a rough figure errs only in how close to the budget the
+     * last accepted job may come.
+     */
+    static final BigDecimal GROK_USD_PER_VIDEO_SECOND = new BigDecimal("0.05");
+
+    private KisscamSettings withDailySpendLimit(KisscamSettings settings, Optional<AppConfig.Provider> provider) {
+        Optional<BigDecimal> limit = reader.decimal(KisscamSettings.DAILY_SPEND_LIMIT_USD);
+        if (limit.isEmpty() || limit.get().signum() == 0) {
+            return settings;
+        }
+        if (limit.get().signum() < 0) {
+            reader.problem(KisscamSettings.DAILY_SPEND_LIMIT_USD + " cannot be negative");
+            return settings;
+        }
+        BigDecimal expectedUsd = provider.map(p -> switch (p) {
+            case AppConfig.Provider.Grok grok -> GROK_USD_PER_VIDEO_SECOND.multiply(
+                    BigDecimal.valueOf(grok.config().durationSeconds()));
+        }).orElse(BigDecimal.ZERO);
+        return settings.withDailySpendLimit(ticks(limit.get()), ticks(expectedUsd));
+    }
+
+    private static long ticks(BigDecimal usd) {
+        return usd.multiply(BigDecimal.valueOf(dev.kisscam.core.domain.Spend.TICKS_PER_USD)).longValue();
+    }
+
+    private AppConfig.Operations operations(AppConfig.Server server) {
+        Optional<String> token = reader.text(ADMIN_TOKEN);
+        if (token.isPresent() && token.get().length() < 16) {
+            reader.problem(ADMIN_TOKEN + " must have at least 16 characters");
+        }
+        int adminPort = reader.integer(ADMIN_PORT, 0, 65_535)
+                .orElse(AppConfig.Operations.defaultAdminPort(server, token.isPresent()));
+        var operations = new AppConfig.Operations(token, adminPort, reader.text(SENTRY_DSN),
+                reader.decimal(SPEND_ALERT_USD).orElse(BigDecimal.ZERO));
+        if (adminPort != 0 && adminPort == server.port() && !operations.sharesListener(server)) {
+            reader.problem(ADMIN_PORT + " cannot be " + PORT + " on " + HOST + "=" + server.host() + " without "
+                    + ADMIN_TOKEN + ": the admin routes then listen on 127.0.0.1 only and need a port of their own");
+        }
+        operations.sentryDsn().filter(dsn -> !dsn.startsWith("http://") && !dsn.startsWith("https://"))
+                .ifPresent(dsn -> reader.problem(SENTRY_DSN + " must be an http(s) URL"));
+        if (operations.spendAlertUsd().signum() < 0) {
+            reader.problem(SPEND_ALERT_USD + " cannot be negative");
+        }
+        return operations;
     }
 
     /** A word an operator may set to choose, and how to read what it chooses. */

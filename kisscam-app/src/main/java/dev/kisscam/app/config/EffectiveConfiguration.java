@@ -11,6 +11,7 @@ import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.service.KisscamSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ final class EffectiveConfiguration {
         effective.put(ConfigLoader.PORT, config.server().port());
         effective.put(ConfigLoader.LOG_LEVEL, config.logging().level());
         config.logging().file().ifPresent(file -> effective.put(ConfigLoader.LOG_FILE, file));
+        effective.operations(config.operations());
         effective.shared(config.shared());
         return effective;
     }
@@ -112,6 +114,8 @@ final class EffectiveConfiguration {
     private void core(KisscamSettings core) {
         put(KisscamSettings.MAX_CONCURRENT_GENERATIONS, core.maxConcurrentGenerations());
         put(KisscamSettings.REPEAT_CACHE_WINDOW, seconds(core.repeatWindow()));
+        put(KisscamSettings.DAILY_SPEND_LIMIT_USD, BigDecimal.valueOf(core.dailySpendLimitTicks())
+                .divide(BigDecimal.valueOf(Spend.TICKS_PER_USD)).stripTrailingZeros().toPlainString());
     }
 
     /** Redis in both forms, the URL without its password; the password under its own name, to be masked. */
@@ -132,6 +136,13 @@ final class EffectiveConfiguration {
         put(ConfigLoader.RATE_LIMIT_REQUESTS, limits.rateLimitRequests());
         put(ConfigLoader.RATE_LIMIT_PERIOD, seconds(limits.rateLimitPeriod()));
         put(ConfigLoader.REFUSED_PHOTOS_LIMIT, limits.refusedPhotosLimit());
+    }
+
+    private void operations(AppConfig.Operations operations) {
+        operations.adminToken().ifPresent(token -> put(ConfigLoader.ADMIN_TOKEN, token));
+        put(ConfigLoader.ADMIN_PORT, operations.adminPort());
+        operations.sentryDsn().ifPresent(dsn -> put(ConfigLoader.SENTRY_DSN, dsn));
+        put(ConfigLoader.SPEND_ALERT_USD, operations.spendAlertUsd().toPlainString());
     }
 
     private void put(String name, Object value) {

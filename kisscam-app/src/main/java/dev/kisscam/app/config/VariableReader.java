@@ -63,6 +63,11 @@ final class VariableReader {
         return number;
     }
 
+    /** A decimal number, such as an amount of USD. */
+    Optional<BigDecimal> decimal(String name) {
+        return parsed(name, BigDecimal::new, "a number");
+    }
+
     /** Seconds, decimals allowed. */
     Optional<Duration> seconds(String name) {
         return parsed(name, value -> Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact()),

@@ -11,44 +11,107 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The program's HTTP face on HOST:PORT, served by the JDK's server with a virtual thread per request:
- * {@code GET /health} (200 when ready and every check is up, else 503; only "up" or "down" per check, since
- * anyone may ask), {@code GET /health/details} (the same with each check's details, for operators),
- * {@code GET /metrics} (Prometheus text) and any extra routes, such as the Telegram webhook. Why a check is
- * down goes to the log, once when it goes down, not to whoever asks.
+ * The program's HTTP face, served by the JDK's server with a virtual thread per request. On HOST:PORT, for
+ * anyone: {@code GET /health} (200 when ready and every check is up, else 503; only "up" or "down" per check)
+ * and the public routes, such as the Telegram webhook. For operators, behind {@link AdminAccess}:
+ * {@code GET /health/details} (each check's details), {@code GET /metrics} (Prometheus text), the admin routes
+ * (the dashboard) and the login form; on the same listener, or on one of their own when the admin listener
+ * differs. Why a check is down goes to the log, once when it goes down, not to whoever asks.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpEndpoint.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    private final HttpServer adminServer;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Map<String, Boolean> lastUp = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<HealthCheck> checks;
     private final Supplier<String> metrics;
 
+    /** Where a server listens. */
+    public record Listener(String host, int port) {
+    }
+
+    /** Another program listens on {@code listener} already. */
+    public static final class ListenerInUse extends java.net.BindException {
+        private final Listener listener;
+
+        ListenerInUse(Listener listener) {
+            super(listener.host() + ":" + listener.port() + " is in use");
+            this.listener = listener;
+        }
+
+        public Listener listener() {
+            return listener;
+        }
+    }
+
+    /** Everything on one listener that lets everyone in: only for a listener on the loopback interface. */
     public HttpEndpoint(String host, int port, List<HealthCheck> checks, Supplier<String> metrics,
             Map<String, HttpHandler> routes) throws IOException {
+        this(new Listener(host, port), Optional.empty(), AdminAccess.open(), checks, metrics, routes, Map.of());
+    }
+
+    /**
+     * @param adminApart where the admin routes listen when not on {@code main}
+     * @param publicRoutes served to anyone on {@code main}
+     * @param adminRoutes served behind {@code access}, beside /health/details and /metrics
+     */
+    public HttpEndpoint(Listener main, Optional<Listener> adminApart, AdminAccess access, List<HealthCheck> checks,
+            Supplier<String> metrics, Map<String, HttpHandler> publicRoutes, Map<String, HttpHandler> adminRoutes)
+            throws IOException {
         this.checks = List.copyOf(checks);
         this.metrics = metrics;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        server.setExecutor(executor);
-        server.createContext("/health", get(exchange -> health(exchange, false)));
-        server.createContext("/health/details", get(exchange -> health(exchange, true)));
-        server.createContext("/metrics", get(this::metrics));
-        routes.forEach(server::createContext);
+        this.server = create(main);
+        publicRoutes.forEach(server::createContext);
+        this.adminServer = adminApart.isEmpty() ? server : createBeside(adminApart.get());
+        adminServer.createContext("/health/details", access.guard(get(exchange -> health(exchange, true))));
+        adminServer.createContext("/metrics", access.guard(get(this::metrics)));
+        adminRoutes.forEach((path, handler) -> adminServer.createContext(path, access.guard(handler)));
+        access.routes().forEach(adminServer::createContext);
+    }
+
+    /** The admin server; if it cannot listen, the main one, which already does, is let go. */
+    private HttpServer createBeside(Listener admin) throws IOException {
+        try {
+            return create(admin);
+        } catch (IOException | RuntimeException e) {
+            server.stop(0);
+            executor.close();
+            throw e;
+        }
+    }
+
+    private HttpServer create(Listener listener) throws IOException {
+        HttpServer created;
+        try {
+            created = HttpServer.create(new InetSocketAddress(listener.host(), listener.port()), 128);
+        } catch (java.net.BindException inUse) {
+            throw new ListenerInUse(listener);
+        }
+        created.setExecutor(executor);
+        created.createContext("/health", get(exchange -> health(exchange, false)));
+        return created;
     }
 
     public void start() {
         server.start();
-        LOG.log(System.Logger.Level.INFO, "HTTP endpoint on " + server.getAddress());
+        if (adminServer != server) {
+            adminServer.start();
+            LOG.log(System.Logger.Level.INFO, "HTTP endpoint on " + server.getAddress() + ", admin routes on "
+                    + adminServer.getAddress());
+        } else {
+            LOG.log(System.Logger.Level.INFO, "HTTP endpoint on " + server.getAddress());
+        }
     }
 
     /** Until ready, /health answers 503: the program is starting (or stopping). */
@@ -60,10 +123,18 @@ public final class HttpEndpoint implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The port of the admin routes: {@link #port()} when they share its listener. */
+    public int adminPort() {
+        return adminServer.getAddress().getPort();
+    }
+
     @Override
     public void close() {
         ready.set(false);
         server.stop(1);
+        if (adminServer != server) {
+            adminServer.stop(1);
+        }
         executor.close();
     }
 

@@ -37,10 +37,10 @@ public final class LoggingSetup {
     public static void configure(String level, Optional<Path> file, List<String> secrets) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
-        var cancelledPolls = new CancelledPollFilter();
-        cancelledPolls.setContext(context);
-        cancelledPolls.start();
-        context.addTurboFilter(cancelledPolls);
+        var pollingNoise = new LongPollingNoiseFilter();
+        pollingNoise.setContext(context);
+        pollingNoise.start();
+        context.addTurboFilter(pollingNoise);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Level wanted = Level.toLevel(level, Level.INFO);
         // DEBUG is for the bot's own lines: the libraries' (TLS handshakes, certificate dumps, HTTP frames) would

@@ -6,6 +6,9 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.dashboard.RecentJobs;
+import dev.kisscam.app.logging.FailedJobReports;
+import dev.kisscam.app.metrics.JobObservers;
 import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.app.quota.CaffeineQuota;
 import dev.kisscam.app.repeat.CaffeineEarlierVideos;
@@ -25,6 +28,8 @@ import dev.kisscam.core.service.job.LocalGenerationSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,10 +96,23 @@ final class CoreModule extends AbstractModule {
         return new CaffeineQuota(limits.refusedPhotosLimit(), limits.rateLimitPeriod());
     }
 
+    /** The last jobs the dashboard lists. */
+    static final int RECENT_JOBS = 50;
+
     @Provides
     @Singleton
-    JobObserver observer(MeterRegistry registry) {
-        return new MicrometerJobObserver(registry);
+    RecentJobs recentJobs() {
+        return new RecentJobs(RECENT_JOBS);
+    }
+
+    @Provides
+    @Singleton
+    JobObserver observer(MeterRegistry registry, RecentJobs recentJobs, AppConfig config) {
+        var observers = new ArrayList<JobObserver>(List.of(new MicrometerJobObserver(registry), recentJobs));
+        if (config.operations().sentryDsn().isPresent()) {
+            observers.add(new FailedJobReports());
+        }
+        return new JobObservers(observers);
     }
 
     @Provides

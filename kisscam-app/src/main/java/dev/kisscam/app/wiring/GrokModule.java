@@ -15,12 +15,14 @@ import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
 import dev.kisscam.app.provider.MeteredVideoGenerator;
+import dev.kisscam.app.provider.ProviderKey;
 import dev.kisscam.app.provider.RememberedCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.VideoGenerator;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * People detection and video generation at xAI, the provider's health for /health, and its HTTP client
@@ -31,11 +33,16 @@ final class GrokModule extends AbstractModule {
 
     private final GrokConfig config;
     private final Duration repeatWindow;
+    private final UnaryOperator<VideoGenerator> aroundGenerator;
 
-    /** @param repeatWindow how long a photo's people count is remembered by its digest (zero: never) */
-    GrokModule(GrokConfig config, Duration repeatWindow) {
+    /**
+     * @param repeatWindow how long a photo's people count is remembered by its digest (zero: never)
+     * @param aroundGenerator what a frontend adds around the metered generator (the command line shows costs)
+     */
+    GrokModule(GrokConfig config, Duration repeatWindow, UnaryOperator<VideoGenerator> aroundGenerator) {
         this.config = config;
         this.repeatWindow = repeatWindow;
+        this.aroundGenerator = aroundGenerator;
     }
 
     /** xAI's pace and the people counts are this process's own unless a module shares them between instances. */
@@ -67,7 +74,17 @@ final class GrokModule extends AbstractModule {
     @Provides
     @Singleton
     VideoGenerator videoGenerator(GrokAdapters grok, MeterRegistry registry) {
-        return new MeteredVideoGenerator(grok.videoGenerator(), registry);
+        return aroundGenerator.apply(new MeteredVideoGenerator(grok.videoGenerator(), registry));
+    }
+
+    @Provides
+    @Singleton
+    ProviderKey providerKey(GrokAdapters grok) {
+        return () -> switch (grok.checkApiKey()) {
+            case GrokAdapters.KeyStatus.Usable usable -> new ProviderKey.Usable();
+            case GrokAdapters.KeyStatus.Refused refused -> new ProviderKey.Refused(refused.why());
+            case GrokAdapters.KeyStatus.Unanswered unanswered -> new ProviderKey.Unanswered(unanswered.why());
+        };
     }
 
     @ProvidesIntoSet

@@ -8,9 +8,11 @@ import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.VideoGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Chooses the modules for a configuration. Modules only describe how to build things; nothing is opened,
@@ -30,7 +32,7 @@ public final class Modules {
         return List.of(new ProgramModule(config), new MetricsModule(), shared(config.shared()),
                 new CoreModule(config.core(), config.limits()),
                 storage(config.storage()),
-                provider(config.provider(), config.core().repeatWindow()),
+                provider(config.provider(), config.core().repeatWindow(), UnaryOperator.identity()),
                 new TelegramModule(telegram.config(), config.core().styles(), config.styleLabels()));
     }
 
@@ -38,11 +40,13 @@ public final class Modules {
      * The command line: the same core and provider, with the terminal as the frontend and a private
      * {@code workDirectory} for its one job, so it never competes with a running bot for STORAGE_PATH.
      */
-    public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory) {
+    /** @param aroundGenerator what the command line adds around the provider's generator (it shows costs) */
+    public static List<Module> commandLine(AppConfig config, Delivery terminal, Path workDirectory,
+            UnaryOperator<VideoGenerator> aroundGenerator) {
         var privateStorage = new AppConfig.LocalStorage(LocalStorageConfig.at(workDirectory));
         return List.of(new ProgramModule(config), new MetricsModule(),
                 new CoreModule(config.core().withRepeatWindow(Duration.ZERO), config.limits()),
-                storage(privateStorage), provider(config.provider(), Duration.ZERO),
+                storage(privateStorage), provider(config.provider(), Duration.ZERO, aroundGenerator),
                 new AbstractModule() {
                     @Override
                     protected void configure() {
@@ -67,9 +71,10 @@ public final class Modules {
     }
 
     /** @param countsWindow how long a photo's people count is remembered by its digest (zero: never) */
-    static Module provider(AppConfig.Provider provider, Duration countsWindow) {
+    static Module provider(AppConfig.Provider provider, Duration countsWindow,
+            UnaryOperator<VideoGenerator> aroundGenerator) {
         return switch (provider) {
-            case AppConfig.Provider.Grok grok -> new GrokModule(grok.config(), countsWindow);
+            case AppConfig.Provider.Grok grok -> new GrokModule(grok.config(), countsWindow, aroundGenerator);
         };
     }
 

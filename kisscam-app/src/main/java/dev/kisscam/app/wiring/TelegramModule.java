@@ -3,11 +3,14 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.telegram.CorePorts;
 import dev.kisscam.adapter.telegram.StyleLabels;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.adapter.telegram.TelegramReachability;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
+import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.service.Kisscam;
@@ -48,5 +51,23 @@ final class TelegramModule extends AbstractModule {
     @Singleton
     TelegramUpdates updates(TelegramAdapters telegram, Kisscam core) {
         return telegram.updates(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()));
+    }
+
+    /** Down while Telegram does not answer: the bot then can neither take updates nor send anything. */
+    @ProvidesIntoSet
+    @Singleton
+    HealthCheck telegramHealth(TelegramAdapters telegram) {
+        TelegramReachability reachability = telegram.reachability();
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "telegram";
+            }
+
+            @Override
+            public Status check() {
+                return reachability.outage().map(Status::down).orElseGet(() -> Status.up(Map.of()));
+            }
+        };
     }
 }

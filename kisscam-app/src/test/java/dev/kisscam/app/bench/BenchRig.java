@@ -24,6 +24,7 @@ final class BenchRig implements AutoCloseable {
     final FakeBotApi telegram;
     final SimulatedXai xai;
     private final Path directory;
+    private final Map<String, String> settings = new HashMap<>();
     private ChildBot bot;
 
     BenchRig(Path directory, Duration generationTime) throws IOException {
@@ -56,7 +57,14 @@ final class BenchRig implements AutoCloseable {
         env.put("RATE_LIMIT_REQUESTS", "1000000");
         env.put("MAX_CONCURRENT_GENERATIONS", "1000");
         env.put("LOG_LEVEL", "WARN");
+        env.putAll(settings);
         return env;
+    }
+
+    /** A setting of the measured bot's own, over the rig's (before {@link #startBot}). */
+    BenchRig with(String name, String value) {
+        settings.put(name, value);
+        return this;
     }
 
     /** Starts the bot with {@link #env} and returns once its /health says it is ready. */

@@ -33,6 +33,8 @@ class KisscamBenchmark {
     static final int BURST_USERS = Integer.getInteger("kisscam.bench.burst", 1000);
     static final Duration BURST_GENERATION = Duration.ofSeconds(20);
     static final int IDLE_STARTS = 3;
+    static final int PACED_JOBS = Integer.getInteger("kisscam.bench.pacedJobs", 60);
+    static final int PACED_SUBMITS_PER_SECOND = 2;
     /** Rounds of ten users at once in (d). */
     static final int CROWD_ROUNDS = Integer.getInteger("kisscam.bench.crowdRounds", 5);
 
@@ -119,6 +121,29 @@ class KisscamBenchmark {
     @Order(8)
     void a_thousand_jobs_at_once() throws Exception {
         burst(BURST_USERS);
+    }
+
+    @Test
+    @Order(9)
+    void provider_bound_throughput() throws Exception {
+        // xAI's own limit paces submissions: N jobs cannot finish sooner than N / R + one generation.
+        int jobs = PACED_JOBS;
+        int perSecond = PACED_SUBMITS_PER_SECOND;
+        Duration generation = Duration.ofSeconds(5);
+        byte[] photo = ScenePhotos.noisyJpeg(2, 1280, 960, 7);
+        var photos = new JobPhotos.OnePhoto(photo, "a 1280x960 Telegram photo of two people");
+        report.section("(e) provider-bound: " + jobs + " users at once, GROK_SUBMITS_PER_SECOND=" + perSecond
+                + ", provider " + generation.toSeconds() + " s");
+        try (var rig = new BenchRig(directory, generation)) {
+            rig.with("GROK_SUBMITS_PER_SECOND", String.valueOf(perSecond));
+            BurstMeasurement.Result result = new BurstMeasurement(rig, photos, smallPhoto())
+                    .run(900_000, jobs, generation);
+            double ideal = jobs / (double) perSecond + generation.toNanos() / 1e9;
+            double measured = result.wall().toNanos() / 1e9;
+            report.line(String.format(java.util.Locale.ROOT, "measured %.1f s, ideal N/R + provider = %.1f s,"
+                    + " ratio %.2f", measured, ideal, measured / ideal));
+            result.reportTo(report);
+        }
     }
 
     private void burst(int users) throws Exception {

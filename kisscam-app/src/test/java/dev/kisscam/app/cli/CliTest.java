@@ -8,6 +8,7 @@ import dev.kisscam.core.service.KisscamSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,9 @@ class CliTest {
     }
 
     @Test
-    void an_unknown_style_stops_generate_with_the_styles_there_are_and_a_non_zero_status() {
-        int status = kisscam("generate", dir.resolve("us.jpg").toString(), "--style", "underwater",
+    void an_unknown_style_stops_generate_with_the_styles_there_are_and_a_non_zero_status() throws Exception {
+        Path photo = Files.write(dir.resolve("us.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8});
+        int status = kisscam("generate", photo.toString(), "--style", "underwater",
                 "--out", dir.resolve("kiss.mp4").toString());
 
         assertThat(status).isEqualTo(GenerateRun.BAD_ARGUMENTS);
@@ -57,5 +59,48 @@ class CliTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--style=STYLE").contains("--wish=TEXT")
                 .contains("kisscam styles");
+    }
+
+    @Test
+    void a_missing_photo_or_a_directory_is_a_bad_argument_told_on_standard_error() throws Exception {
+        Path missing = dir.resolve("nowhere.jpg");
+        Path directory = Files.createDirectory(dir.resolve("album"));
+
+        assertThat(kisscam("generate", missing.toString(), "--out", dir.resolve("a.mp4").toString()))
+                .isEqualTo(GenerateRun.BAD_ARGUMENTS);
+        assertThat(kisscam("generate", directory.toString(), "--out", dir.resolve("b.mp4").toString()))
+                .isEqualTo(GenerateRun.BAD_ARGUMENTS);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("kisscam: " + missing + " is not a photo file that can be read.")
+                .contains("kisscam: " + directory + " is not a photo file that can be read (it is a directory).");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void three_photos_are_a_bad_argument() throws Exception {
+        Path photo = Files.write(dir.resolve("one.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8});
+
+        int status = kisscam("generate", photo.toString(), photo.toString(), photo.toString(), "--out",
+                dir.resolve("kiss.mp4").toString());
+
+        assertThat(status).isEqualTo(GenerateRun.BAD_ARGUMENTS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument");
+    }
+
+    @Test
+    void help_is_a_command_and_the_bots_help_names_its_settings_and_the_env_file() {
+        assertThat(kisscam("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bot").contains("generate").contains("styles");
+        out.reset();
+
+        assertThat(kisscam("bot", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(".env").contains("TELEGRAM_BOT_TOKEN")
+                .contains("GROK_API_KEY").contains(".env.example");
+        out.reset();
+
+        assertThat(kisscam("help", "generate")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
+                .contains("A JPEG, PNG or WebP photo: give one photo of two people, or two photos of one person each.");
     }
 }

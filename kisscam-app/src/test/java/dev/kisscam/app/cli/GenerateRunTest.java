@@ -3,6 +3,10 @@ package dev.kisscam.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kisscam.core.domain.Direction;
+import dev.kisscam.core.port.out.ProviderFault;
+import dev.kisscam.core.port.out.PeopleDetectionException;
+import dev.kisscam.core.domain.FailureCode;
+import dev.kisscam.core.domain.Refusal;
 import dev.kisscam.core.domain.Spend;
 import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.domain.Wish;
@@ -39,6 +43,8 @@ class GenerateRunTest {
     private final FakeVideoGenerator generator = new FakeVideoGenerator();
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final PrintStream terminal = new PrintStream(screen, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream standardOutput = new ByteArrayOutputStream();
+    private final PrintStream result = new PrintStream(standardOutput, true, StandardCharsets.UTF_8);
     private Kisscam core;
 
     private int generate(Path out, Path... photos) throws InterruptedException {
@@ -46,7 +52,7 @@ class GenerateRunTest {
     }
 
     private int generate(Path out, Direction direction, Path... photos) throws InterruptedException {
-        var delivery = new TerminalDelivery(terminal, out);
+        var delivery = new TerminalDelivery(terminal, result, out);
         core = Kisscam.builder()
                 .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore())
                 .consentStore(new InMemoryConsentStore()).quota(new InMemoryQuota(10, Duration.ofHours(1)))
@@ -130,6 +136,8 @@ class GenerateRunTest {
         assertThat(screen.toString(StandardCharsets.UTF_8))
                 .contains("Generating [##########----------] 50 %")
                 .contains("Video written to " + out);
+        // Standard output holds the result alone, for a script: out=$(kisscam generate ...)
+        assertThat(standardOutput.toString(StandardCharsets.UTF_8)).isEqualTo(out + System.lineSeparator());
         try (var leftovers = Files.list(out.getParent())) {
             assertThat(leftovers).containsExactly(out);
         }
@@ -150,6 +158,7 @@ class GenerateRunTest {
 
         assertThat(generate(dir.resolve("kiss.mp4"), pdf)).isEqualTo(GenerateRun.REFUSED);
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("Refused: the file is PDF, not a photo");
+        assertThat(standardOutput.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(dir.resolve("kiss.mp4")).doesNotExist();
     }
 
@@ -168,5 +177,24 @@ class GenerateRunTest {
 
         assertThat(generate(dir.resolve("kiss.mp4"), photo)).isEqualTo(GenerateRun.FAILED);
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("blocked by the provider's moderation");
+    }
+
+    @Test
+    void a_provider_that_cannot_be_reached_is_status_4_in_words_without_an_internal_code() throws Exception {
+        detector.failWith(new PeopleDetectionException(ProviderFault.UNAVAILABLE,
+                "could not reach xAI vision: ConnectException: Connection refused", null));
+        Path photo = Files.write(dir.resolve("us.jpg"), TestImages.jpeg(800, 600, 6));
+
+        assertThat(generate(dir.resolve("kiss.mp4"), photo)).isEqualTo(GenerateRun.FAILED);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("xAI cannot be reached or is busy")
+                .doesNotContain("SERVICE_BUSY");
+    }
+
+    @Test
+    void only_what_the_photos_show_is_status_3() {
+        assertThat(GenerateRun.exitStatus(new Refusal.NoPeople())).isEqualTo(GenerateRun.REFUSED);
+        assertThat(GenerateRun.exitStatus(new Refusal.ServiceUnavailable(FailureCode.SERVICE_NOT_AVAILABLE)))
+                .isEqualTo(GenerateRun.FAILED);
+        assertThat(GenerateRun.exitStatus(new Refusal.TooManyPhotos(3, 2))).isEqualTo(GenerateRun.BAD_ARGUMENTS);
     }
 }

@@ -360,6 +360,8 @@ class ConfigLoaderTest {
     void the_description_shows_every_documented_variable_in_use_and_no_other(@TempDir Path logs) {
         var env = withS3AndWebhook();
         env.put("LOG_FILE", logs.resolve("kisscam.log").toString());
+        env.put("ADMIN_TOKEN", "an-admin-token-of-some-length");
+        env.put("SENTRY_DSN", "https://public-key@sentry.example.org/42");
 
         var described = ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)).stream()
                 .map(line -> line.substring(0, line.indexOf('='))).collect(Collectors.toSet());

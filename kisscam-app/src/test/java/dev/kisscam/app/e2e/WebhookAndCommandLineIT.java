@@ -72,7 +72,10 @@ class WebhookAndCommandLineIT extends WithRig {
 
             assertThat(run.awaitExit(Rig.WAIT)).as(run.output()).isZero();
             assertThat(video).hasBinaryContent(TestVideos.minimalMp4());
-            assertThat(run.output()).contains("Generating [").contains("Video written to");
+            // The default model, 6 s at 480p from one image: 6 x $0.05 + $0.002, from the price list, before paying.
+            assertThat(run.output()).contains("Estimated cost: $0.302 (grok-imagine-video, price list)")
+                    .contains("Generating [").contains("Cost: $").contains("Video written to");
+            assertThat(run.output().indexOf("Estimated cost")).isLessThan(run.output().indexOf("Generating ["));
             assertThat(xai.submissions()).isEqualTo(1);
         }
     }

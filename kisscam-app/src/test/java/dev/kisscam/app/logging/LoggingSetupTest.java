@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.telegram.telegrambots.longpolling.exceptions.TelegramApiErrorResponseException;
 
 class LoggingSetupTest {
     private static final String TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz";
@@ -96,7 +97,8 @@ class LoggingSetupTest {
     }
 
     @Test
-    void a_long_poll_cancelled_by_our_own_stop_is_not_logged_but_other_polling_errors_are() throws Exception {
+    void a_long_poll_cancelled_by_our_own_stop_or_failed_by_an_outage_is_not_logged_but_other_polling_errors_are()
+            throws Exception {
         Path file = dir.resolve("kisscam.log");
         LoggingSetup.configure("INFO", Optional.of(file), List.of());
         var session = LoggerFactory.getLogger("org.telegram.telegrambots.longpolling.BotSession");
@@ -104,9 +106,28 @@ class LoggingSetupTest {
         session.error("Error received from Telegram GetUpdates Request, retrying in {} millis...", 684,
                 new IllegalStateException(new java.io.IOException("Canceled")));
         session.warn("GetUpdates got interrupted while sleeping in backoff mode.", new InterruptedException("sleep"));
-        session.error("Error received from Telegram GetUpdates Request", new java.io.IOException("Connection reset"));
+        session.error("Error received from Telegram GetUpdates Request", new TelegramApiErrorResponseException(
+                new java.net.ConnectException("Connection refused")));
+        session.error("Error received from Telegram GetUpdates Request", new TelegramApiErrorResponseException(
+                new TelegramApiErrorResponseException(502, "Bad Gateway")));
+        session.error("Error received from Telegram GetUpdates Request", new TelegramApiErrorResponseException(
+                new TelegramApiErrorResponseException(409, "Conflict: terminated by other getUpdates request")));
 
-        assertThat(logged(file)).contains("Connection reset").doesNotContain("Canceled").doesNotContain("interrupted");
+        assertThat(logged(file)).contains("Conflict: terminated by other getUpdates request")
+                .doesNotContain("Canceled").doesNotContain("interrupted").doesNotContain("Connection refused")
+                .doesNotContain("Bad Gateway");
+    }
+
+    @Test
+    void at_debug_the_librarys_outage_lines_are_shown_too() throws Exception {
+        Path file = dir.resolve("kisscam.log");
+        LoggingSetup.configure("DEBUG", Optional.of(file), List.of());
+
+        LoggerFactory.getLogger("org.telegram.telegrambots.longpolling.BotSession").error(
+                "Error received from Telegram GetUpdates Request", new TelegramApiErrorResponseException(
+                        new java.net.ConnectException("Connection refused")));
+
+        assertThat(logged(file)).contains("Connection refused");
     }
 
     @Test

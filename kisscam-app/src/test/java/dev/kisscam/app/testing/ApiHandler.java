@@ -50,6 +50,10 @@ final class ApiHandler implements HttpHandler {
             // Never echo what was sent: it may be a real key sent to the wrong place.
             return Reply.error(401, "unauthenticated", "Incorrect or missing API key");
         }
+        if ("/v1/api-key".equals(exchange.getRequestURI().getPath())) {
+            // Asked once when a command starts; the planned faults are for the work that follows.
+            return "GET".equals(exchange.getRequestMethod()) ? apiKey() : methodNotAllowed(exchange.getRequestMethod());
+        }
         return faults.next().orElseGet(() -> {
             try {
                 return route(exchange, body);
@@ -61,6 +65,15 @@ final class ApiHandler implements HttpHandler {
                 return Reply.error(500, "simulation_failed", bug.toString());
             }
         });
+    }
+
+    /** What {@code GET /v1/api-key} answers for the simulation's own key: known, nothing blocked. */
+    private static Reply apiKey() {
+        var key = Reply.JSON.createObjectNode().put("redacted_api_key", "xai-...sim").put("user_id", "user-sim")
+                .put("name", "simulation").put("team_id", "team-sim").put("api_key_id", "key-sim")
+                .put("team_blocked", false).put("api_key_blocked", false).put("api_key_disabled", false);
+        key.putArray("acls").add("api-key:model:*").add("api-key:endpoint:*");
+        return Reply.json(200, key);
     }
 
     private Reply route(HttpExchange exchange, byte[] body) {

@@ -144,9 +144,13 @@ class SimulatedXaiTest {
     }
 
     @Test
-    void two_rate_limit_answers_are_retried_by_the_adapter_and_the_generation_is_submitted_once() {
-        xai.failNext(2, 429);
+    void a_rate_limit_answer_goes_to_the_core_at_once_and_the_next_submission_is_accepted() {
+        xai.failNext(1, 429);
 
+        // The account's pace is the core's to wait out (it holds the queue); the adapter does not retry it.
+        assertThatThrownBy(() -> generator.submit(twoPeople(), media))
+                .isInstanceOfSatisfying(VideoGenerationException.class,
+                        e -> assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED));
         GenerationTicket ticket = generator.submit(twoPeople(), media);
 
         assertThat(xai.submittedRequestIds()).containsExactly(ticket.value());

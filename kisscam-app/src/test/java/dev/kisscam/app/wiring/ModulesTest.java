@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +137,7 @@ class ModulesTest {
         var terminal = new RecordingDelivery();
         Path work = storage.resolve("cli-work");
         AppConfig config = config(env("TELEGRAM_BOT_TOKEN", ""), ConfigLoader.Purpose.COMMAND_LINE);
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work));
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.commandLine(config, terminal, work, UnaryOperator.identity()));
 
         assertThat(injector.getInstance(Delivery.class)).isSameAs(terminal);
         assertThat(((FileSystemMediaStore) injector.getInstance(MediaStore.class)).location()).contains("cli-work");
@@ -145,13 +146,15 @@ class ModulesTest {
     }
 
     @Test
-    void the_provider_module_adds_a_provider_health_check_that_knows_no_adapter_type() throws IOException {
+    void the_provider_and_telegram_modules_add_health_checks_that_know_no_adapter_type() throws IOException {
         Injector injector = botInjector(env());
 
         Set<HealthCheck> checks = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() { }));
 
-        assertThat(checks).singleElement().satisfies(check -> {
-            assertThat(check.name()).isEqualTo("provider");
+        assertThat(checks).extracting(HealthCheck::name).containsExactlyInAnyOrder("provider", "telegram");
+        assertThat(checks).filteredOn(check -> check.name().equals("telegram"))
+                .singleElement().satisfies(check -> assertThat(check.check().up()).as("no call has failed").isTrue());
+        assertThat(checks).filteredOn(check -> check.name().equals("provider")).singleElement().satisfies(check -> {
             HealthCheck.Status status = check.check();
             assertThat(status.up()).isTrue();
             assertThat(status.details()).containsOnlyKeys("vision", "video", "video-download");
@@ -185,7 +188,7 @@ class ModulesTest {
     void each_provider_is_one_case_and_one_module() {
         var config = config(env(), ConfigLoader.Purpose.BOT);
 
-        assertThat(Modules.provider(config.provider(), Duration.ZERO)).isInstanceOf(GrokModule.class);
+        assertThat(Modules.provider(config.provider(), Duration.ZERO, UnaryOperator.identity())).isInstanceOf(GrokModule.class);
     }
 
     @Test

@@ -12,9 +12,20 @@ import java.util.concurrent.TimeUnit;
 /** Records what the core reports to operators, and lets tests wait for a job to finish. */
 public final class RecordingObserver implements JobObserver {
     private final List<Job> finished = new ArrayList<>();
+    private final List<Job> saved = new ArrayList<>();
     private final List<Spend> spends = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private int maxRunning;
+
+    @Override
+    public synchronized void saved(Job job) {
+        saved.add(job);
+    }
+
+    /** Every version of the job that was saved, in order. */
+    public synchronized List<Job> savedVersionsOf(JobId id) {
+        return saved.stream().filter(job -> job.id().equals(id)).toList();
+    }
 
     @Override
     public synchronized void finished(Job job) {

@@ -38,6 +38,7 @@ import java.util.function.Predicate;
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "4242:fake-bot-token_for-tests";
+    private final java.util.concurrent.atomic.AtomicInteger unauthorized = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A user of the fake Telegram; {@code languageCode} as Telegram sends it, or null. */
     public record User(long id, String languageCode) {
@@ -73,7 +74,11 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** Until {@code end}, calls get {@code status}; status 0 closes their connection without an answer. */
-    private record Outage(Instant end, int status) {
+    private record Outage(Instant end, int status, boolean polls) {
+        Outage(Instant end, int status) {
+            this(end, status, false);
+        }
+
         boolean now() {
             return Instant.now().isBefore(end);
         }
@@ -220,6 +225,11 @@ public final class FakeBotApi implements AutoCloseable {
         outage = new Outage(Instant.now().plus(duration), 0);
     }
 
+    /** For {@code duration}, every call, getUpdates included, is answered {@code status}: Telegram is gone. */
+    public void goneFor(Duration duration, int status) {
+        outage = new Outage(Instant.now().plus(duration), status, true);
+    }
+
     /** From now on, calls about this user's private chat are answered 403, as Telegram does once blocked. */
     public void blockedBy(User user) {
         refusedChats.put(user.id(), error(403, "Forbidden: bot was blocked by the user"));
@@ -247,6 +257,11 @@ public final class FakeBotApi implements AutoCloseable {
     // ---- what the bot did --------------------------------------------------------------------------------
 
     /** Every call but getUpdates, in the order they came; downloads appear as method {@code download}. */
+    /** Requests that carried a token other than {@link #TOKEN}, each answered 401 Unauthorized. */
+    public int unauthorizedRequests() {
+        return unauthorized.get();
+    }
+
     public List<BotApiCall> calls() {
         synchronized (monitor) {
             return List.copyOf(calls);
@@ -362,6 +377,10 @@ public final class FakeBotApi implements AutoCloseable {
                 download(exchange, path.substring(filePrefix.length()));
             } else if (path.startsWith(botPrefix)) {
                 method(exchange, path.substring(botPrefix.length()));
+            } else if (path.startsWith("/bot")) {
+                // What Telegram answers for a token it does not know, whatever the method.
+                unauthorized.incrementAndGet();
+                reply(exchange, 401, error(401, "Unauthorized"));
             } else {
                 reply(exchange, 404, error(404, "Not Found"));
             }
@@ -394,6 +413,11 @@ public final class FakeBotApi implements AutoCloseable {
             params = body.length == 0 ? json.createObjectNode() : (ObjectNode) json.readTree(body);
         }
         if ("getUpdates".equals(method)) {
+            Outage down = outage;
+            if (down.polls() && down.now()) {
+                reply(exchange, down.status(), error(down.status(), "Bad Gateway"));
+                return;
+            }
             reply(exchange, 200, ok(getUpdates(params)));
             return;
         }

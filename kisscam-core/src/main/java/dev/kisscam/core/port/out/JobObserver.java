@@ -24,6 +24,13 @@ public interface JobObserver {
         DELIVERY
     }
 
+    /**
+     * A job was saved in a new version: created, moved to another state, or finished. Called after the save,
+     * on the thread that made it, so an observer keeping a timeline per job must be quick and thread-safe.
+     */
+    default void saved(Job job) {
+    }
+
     /** A job reached a finished state. */
     default void finished(Job job) {
     }

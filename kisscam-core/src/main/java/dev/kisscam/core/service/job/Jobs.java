@@ -49,6 +49,7 @@ public final class Jobs {
         long sequence = lastSequence.updateAndGet(previous -> Math.max(previous + 1, micros));
         var job = new Job(JobId.random(), sequence, requester, photos, state, now, now, spends, direction);
         store.save(job);
+        observer.saved(job);
         return job;
     }
 
@@ -93,7 +94,7 @@ public final class Jobs {
     }
 
     private Optional<Job> apply(JobId id, UnaryOperator<Job> change, boolean finishing, AtomicReference<Job> before) {
-        return store.update(id, current -> {
+        Optional<Job> saved = store.update(id, current -> {
             if (current.state().finished()) {
                 return null;
             }
@@ -109,6 +110,8 @@ public final class Jobs {
             before.set(current);
             return next;
         });
+        saved.ifPresent(observer::saved);
+        return saved;
     }
 
     /** The job, if it has not finished. */
