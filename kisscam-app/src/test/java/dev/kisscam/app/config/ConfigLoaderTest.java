@@ -527,6 +527,14 @@ class ConfigLoaderTest {
 
     // ---- Redis, shared by several instances ----
 
+    private static Map<String, String> minimalWith(String... pairs) {
+        var env = minimal();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
     private static RedisConfig redis(AppConfig config) {
         return switch (config.shared()) {
             case AppConfig.Shared.Redis redis -> redis.config();
@@ -574,22 +582,12 @@ class ConfigLoaderTest {
 
     @Test
     void redis_set_up_twice_or_by_halves_is_a_problem_that_never_quotes_the_password() {
-        var both = minimal();
-        both.put("REDIS_URL", "redis://cache:6379/0");
-        both.put("REDIS_DB", "2");
-        var portOnly = minimal();
-        portOnly.put("REDIS_PORT", "6380");
-        var passwordOnly = minimal();
-        passwordOnly.put("REDIS_PASSWORD", "lonely-secret");
-        var twoPasswords = minimal();
-        twoPasswords.put("REDIS_URL", "redis://:first-secret@cache/0");
-        twoPasswords.put("REDIS_PASSWORD", "second-secret");
-        var badUrl = minimal();
-        badUrl.put("REDIS_URL", "http://:url-secret@cache/zero");
-        var badNumbers = minimal();
-        badNumbers.put("REDIS_HOST", "cache");
-        badNumbers.put("REDIS_PORT", "70000");
-        badNumbers.put("REDIS_DB", "-1");
+        var both = minimalWith("REDIS_URL", "redis://cache:6379/0", "REDIS_DB", "2");
+        var portOnly = minimalWith("REDIS_PORT", "6380");
+        var passwordOnly = minimalWith("REDIS_PASSWORD", "lonely-secret");
+        var twoPasswords = minimalWith("REDIS_URL", "redis://:first-secret@cache/0", "REDIS_PASSWORD", "second-secret");
+        var badUrl = minimalWith("REDIS_URL", "http://:url-secret@cache/zero");
+        var badNumbers = minimalWith("REDIS_HOST", "cache", "REDIS_PORT", "70000", "REDIS_DB", "-1");
 
         assertThat(problems(both)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("either REDIS_URL or REDIS_HOST");
