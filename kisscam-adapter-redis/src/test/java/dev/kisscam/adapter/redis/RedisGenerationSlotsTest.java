@@ -42,7 +42,7 @@ class RedisGenerationSlotsTest extends GenerationSlotsContract {
     void a_slot_whose_lease_ran_out_comes_back_and_its_holder_learns_it_was_lost() {
         GenerationSlots slots = instance().generationSlots(1);
         GenerationSlots other = instance().generationSlots(1);
-        GenerationSlots.Slot held = slots.tryAcquire(Duration.ofMillis(1500)).orElseThrow();
+        GenerationSlots.Slot held = slots.tryAcquire(Duration.ofSeconds(3)).orElseThrow();
         assertThat(other.tryAcquire(LEASE)).as("held, its lease still running").isEmpty();
 
         Await.until(Duration.ofSeconds(10), "the slot comes back after its lease", () -> other.tryAcquire(LEASE).isPresent());
@@ -55,7 +55,7 @@ class RedisGenerationSlotsTest extends GenerationSlotsContract {
     void renewing_keeps_a_slot_past_its_first_lease() {
         GenerationSlots slots = instance().generationSlots(2);
         GenerationSlots other = instance().generationSlots(2);
-        Duration shortLease = Duration.ofMillis(800);
+        Duration shortLease = Duration.ofSeconds(2);
         GenerationSlots.Slot renewed = slots.tryAcquire(shortLease).orElseThrow();
         slots.tryAcquire(shortLease).orElseThrow(); // the same lease, never renewed: it shows when the lease is over
 

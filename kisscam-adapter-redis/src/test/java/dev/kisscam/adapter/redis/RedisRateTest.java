@@ -38,7 +38,7 @@ class RedisRateTest {
 
     @Test
     void a_caller_waits_for_the_next_permit_within_its_limit() {
-        RedisRate rate = rate(1, Duration.ofMillis(700));
+        RedisRate rate = rate(1, Duration.ofMillis(1500));
         assertThat(rate.acquire(Duration.ZERO)).isTrue();
         assertThat(rate.acquire(Duration.ZERO)).as("the one permit of this period is taken").isFalse();
 
