@@ -57,7 +57,7 @@ final class Connection implements AutoCloseable {
         settings.setNettyThreads(4);
         // The lead's lock is renewed by Redisson's watchdog every third of this while its holder lives.
         settings.setLockWatchdogTimeout(config.leaderLease().toMillis());
-        var server = settings.useSingleServer()
+        settings.useSingleServer()
                 .setAddress(config.address())
                 .setDatabase(config.database())
                 .setConnectionPoolSize(8)
@@ -66,8 +66,8 @@ final class Connection implements AutoCloseable {
                 .setSubscriptionConnectionMinimumIdleSize(1)
                 .setConnectTimeout(5_000)
                 .setTimeout(3_000);
-        config.username().ifPresent(server::setUsername);
-        config.password().ifPresent(server::setPassword);
+        config.username().ifPresent(settings::setUsername);
+        config.password().ifPresent(settings::setPassword);
         return settings;
     }
 

@@ -43,7 +43,7 @@ public final class TestRedis {
         settings.useSingleServer().setAddress(config.address()).setDatabase(config.database())
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(2)
                 .setSubscriptionConnectionMinimumIdleSize(0);
-        config.password().ifPresent(password -> settings.useSingleServer().setPassword(password));
+        config.password().ifPresent(settings::setPassword);
         return Redisson.create(settings);
     }
 
