@@ -106,6 +106,7 @@ final class KisscamRules {
                 .adapter("telegram", root + ".adapter.telegram..")
                 .adapter("storage", root + ".adapter.storage..")
                 .adapter("sql", root + ".adapter.sql..")
+                .adapter("redis", root + ".adapter.redis..")
                 .withOptionalLayers(true)
                 // The app is the composition root: it wires every layer, so it is outside the rings by design.
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".app.."), DescribedPredicate.alwaysTrue())

@@ -38,7 +38,7 @@ public final class GrokAdapters implements AutoCloseable {
         }
     }
 
-    private GrokAdapters(GrokConfig config, Clock clock) {
+    private GrokAdapters(GrokConfig config, Pace.Source paces, Clock clock) {
         GrokConfig.Timeouts timeouts = config.timeouts();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(timeouts.connect())
@@ -49,7 +49,7 @@ public final class GrokAdapters implements AutoCloseable {
                 .followRedirects(false)
                 .build();
         OkHttpClient files = http.newBuilder().followRedirects(true).callTimeout(timeouts.download()).build();
-        this.resilience = new Resilience(config);
+        this.resilience = new Resilience(config, paces);
         var client = new XaiClient(http, files, config, json(), resilience,
                 new Secrets(config.apiKey(), config.userHashSecret()), clock);
         this.decodeSlots = new DecodeSlots(config.maxConcurrentDecodes());
@@ -63,7 +63,12 @@ public final class GrokAdapters implements AutoCloseable {
     }
 
     public static GrokAdapters create(GrokConfig config) {
-        return new GrokAdapters(config, Clock.systemUTC());
+        return create(config, Pace.Source.LOCAL);
+    }
+
+    /** @param paces where permits to call xAI come from, when processes sharing one account share its limits */
+    public static GrokAdapters create(GrokConfig config, Pace.Source paces) {
+        return new GrokAdapters(config, paces, Clock.systemUTC());
     }
 
     public PeopleDetector peopleDetector() {

@@ -4,8 +4,6 @@ import dev.kisscam.core.port.out.ProviderFault;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -25,12 +23,18 @@ final class Resilience {
 
     private final Map<Endpoint, Retry> retries = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, CircuitBreaker> breakers = new EnumMap<>(Endpoint.class);
-    private final RateLimiter rateLimiter;
-    private final RateLimiter submissionLimiter;
+    private final Pace rateLimiter;
+    private final Pace submissionLimiter;
+    private final Duration submissionSpacing;
     private final Retry submissionRetry;
     private final Duration retryAfterLimit;
 
     Resilience(GrokConfig config) {
+        this(config, Pace.Source.LOCAL);
+    }
+
+    /** @param paces where the permits come from: this process's own limiters, or limiters every process shares */
+    Resilience(GrokConfig config, Pace.Source paces) {
         this.retryAfterLimit = config.retry().retryAfterLimit();
         RetryConfig retryConfig = RetryConfig.custom()
                 .maxAttempts(config.retry().maxAttempts())
@@ -61,17 +65,10 @@ final class Resilience {
             breakers.put(endpoint, b);
         }
         GrokConfig.RateLimitSettings limit = config.rateLimit();
-        rateLimiter = RateLimiter.of("xai", RateLimiterConfig.custom()
-                .limitForPeriod(limit.permits())
-                .limitRefreshPeriod(limit.period())
-                .timeoutDuration(limit.maxWait())
-                .build());
+        rateLimiter = paces.of("xai", limit.permits(), limit.period(), limit.maxWait());
         // One permit a cycle, so that two submissions are never closer than a cycle apart, not n at a cycle's start.
-        submissionLimiter = RateLimiter.of("xai-submissions", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(Duration.ofSeconds(1).toNanos() / config.submitsPerSecond()))
-                .timeoutDuration(limit.maxWait())
-                .build());
+        submissionSpacing = Duration.ofNanos(Duration.ofSeconds(1).toNanos() / config.submitsPerSecond());
+        submissionLimiter = paces.of("xai-submissions", 1, submissionSpacing, limit.maxWait());
     }
 
     private static void logRetries(Endpoint endpoint, Retry retry) {
@@ -92,15 +89,15 @@ final class Resilience {
      */
     <T> T submission(Supplier<T> attempt) {
         return guarded(Endpoint.VIDEO, submissionRetry, submissionLimiter,
-                () -> XaiFailure.submissionsThrottled(submissionLimiter.getRateLimiterConfig().getLimitRefreshPeriod()),
+                () -> XaiFailure.submissionsThrottled(submissionSpacing),
                 attempt);
     }
 
-    private <T> T guarded(Endpoint endpoint, Retry retry, RateLimiter limiter, Supplier<XaiFailure> noPermit,
+    private <T> T guarded(Endpoint endpoint, Retry retry, Pace limiter, Supplier<XaiFailure> noPermit,
             Supplier<T> attempt) {
         CircuitBreaker breaker = breakers.get(endpoint);
         Supplier<T> guarded = () -> {
-            if (limiter != null && !limiter.acquirePermission()) {
+            if (limiter != null && !limiter.acquire()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw XaiFailure.interrupted(endpoint, null);
                 }

@@ -112,4 +112,31 @@ class ResilienceTest {
         assertThat(resilience.call(Endpoint.VIDEO, attempts::incrementAndGet)).as("other calls have their own permits")
                 .isEqualTo(2);
     }
+
+    @Test
+    void paces_from_another_source_decide_every_permit_and_nothing_is_sent_without_one() {
+        var asked = new java.util.ArrayList<String>();
+        var open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Pace.Source shared = (name, permits, period, maxWait) -> {
+            asked.add(name + " " + permits + "/" + period.toMillis() + "ms wait " + maxWait.toMillis() + "ms");
+            return open::get;
+        };
+        var resilience = new Resilience(xai.config().requestsPerSecond(7).submitsPerSecond(4).build(), shared);
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThat(asked).containsExactly("xai 7/1000ms wait 1000ms", "xai-submissions 1/250ms wait 1000ms");
+        assertThat(resilience.call(Endpoint.VISION, attempts::incrementAndGet)).isEqualTo(1);
+        assertThat(resilience.submission(attempts::incrementAndGet)).isEqualTo(2);
+
+        open.set(false);
+
+        assertThatThrownBy(() -> resilience.call(Endpoint.VISION, attempts::incrementAndGet))
+                .isInstanceOfSatisfying(XaiFailure.class, e -> assertThat(e.fault()).isEqualTo(ProviderFault.UNAVAILABLE));
+        assertThatThrownBy(() -> resilience.submission(attempts::incrementAndGet))
+                .isInstanceOfSatisfying(XaiFailure.class, e -> {
+                    assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofMillis(250));
+                });
+        assertThat(attempts).as("nothing sent without a permit").hasValue(2);
+    }
 }

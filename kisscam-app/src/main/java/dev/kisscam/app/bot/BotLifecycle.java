@@ -48,16 +48,22 @@ public final class BotLifecycle {
     private final List<HealthCheck> checks;
     private final Closeables closeables;
     private final PrometheusMeterRegistry metrics;
+    private final Leadership leadership;
     private final ProviderKey providerKey;
     private final Dashboard dashboard;
     private HttpEndpoint endpoint;
     private boolean stopped;
+    /** Read by the campaign's thread too: a lead won while stopping starts nothing. */
+    private volatile boolean stopping;
 
-    /** @param moduleChecks what the installed modules report on, the provider among them */
+    /**
+     * @param moduleChecks what the installed modules report on, the provider among them
+     * @param leadership whether this instance is the one that polls, when several share the bot
+     */
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard) {
+            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard, Leadership leadership) {
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -75,6 +81,7 @@ public final class BotLifecycle {
         new HealthMeters(checks).bindTo(metrics);
         this.providerKey = providerKey;
         this.dashboard = dashboard;
+        this.leadership = leadership;
     }
 
     public synchronized void start() throws IOException {
@@ -85,6 +92,18 @@ public final class BotLifecycle {
         kisscam.start();
         // After the jobs resumed: the sweeper then sees every job that still needs its media.
         storage.start();
+        // Every instance serves a webhook; of several polling instances, one polls and the others run jobs until it dies.
+        switch (telegramSettings.config().mode()) {
+            case LONG_POLLING -> leadership.campaign(this::takeUpdates, this::stopTakingUpdates);
+            case WEBHOOK -> takeUpdates();
+        }
+        endpoint.ready(true);
+    }
+
+    private void takeUpdates() {
+        if (stopping) {
+            return;
+        }
         try {
             updates.start();
         } catch (TelegramCallException e) {
@@ -103,7 +122,13 @@ public final class BotLifecycle {
                 LOG.log(System.Logger.Level.INFO, "taking updates at " + webhookPath() + " (public URL " + url + ")");
             }
         }
-        endpoint.ready(true);
+    }
+
+    /** Another instance polls now: this one goes on running and delivering jobs, and polls again after a restart. */
+    private void stopTakingUpdates() {
+        LOG.log(System.Logger.Level.WARNING, "another instance took the polling lead; this one stops polling and goes on"
+                + " running jobs");
+        quietly("polling", updates::close);
     }
 
     /** A key the provider refuses stops the start; a provider that cannot say is only worth a warning. */
@@ -163,11 +188,14 @@ public final class BotLifecycle {
             return;
         }
         stopped = true;
+        stopping = true;
         LOG.log(System.Logger.Level.INFO, "stopping");
         if (endpoint != null) {
             endpoint.ready(false);
         }
         quietly("Telegram", telegram::close);
+        // Once this instance no longer polls: another may take over at once.
+        quietly("the polling lead", leadership::close);
         quietly("the core", () -> kisscam.close(JOB_GRACE));
         // Storage upkeep, the stores and the provider's clients, the last made first.
         closeables.close();

@@ -1,6 +1,7 @@
 package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
@@ -28,11 +29,12 @@ import java.util.Optional;
  * @param styleLabels what the operator's STYLES_FILE calls styles, per language ({@code en}, {@code ru}), in the
  *     core's order: every style it adds, in both languages (its id where the file gives no label), and the
  *     built-in styles it relabels, in the languages it relabels them; the frontends word the rest themselves
+ * @param shared what this instance shares with others beyond the database: nothing, or Redis
  */
 public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage storage, SqlConfig database,
         KisscamSettings core,
         Limits limits, Server server, Logging logging, Optional<Path> stylesFile,
-        Map<VideoStyle, Map<String, String>> styleLabels, Operations operations) {
+        Map<VideoStyle, Map<String, String>> styleLabels, Operations operations, Shared shared) {
 
     public AppConfig {
         Objects.requireNonNull(telegram, "telegram");
@@ -45,6 +47,7 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(stylesFile, "stylesFile");
         styleLabels = Collections.unmodifiableMap(new LinkedHashMap<>(styleLabels));
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(operations, "operations");
     }
 
@@ -97,6 +100,22 @@ public record AppConfig(Optional<Telegram> telegram, Provider provider, Storage 
     }
 
     public record Server(String host, int port) {
+    }
+
+    /**
+     * What several instances share beyond the database, chosen by whether Redis is configured (REDIS_URL, or
+     * REDIS_HOST...): nothing, so that generation slots, xAI's pace, the polling lead and the people-count cache are
+     * this process's own; or Redis, which holds them for all instances together.
+     */
+    public sealed interface Shared {
+        record Nothing() implements Shared {
+        }
+
+        record Redis(RedisConfig config) implements Shared {
+            public Redis {
+                Objects.requireNonNull(config, "config");
+            }
+        }
     }
 
     public record Logging(String level, Optional<Path> file) {

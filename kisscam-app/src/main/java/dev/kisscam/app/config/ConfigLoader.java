@@ -1,6 +1,7 @@
 package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.sql.InvalidSqlConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.InvalidStorageConfig;
@@ -87,7 +88,9 @@ public final class ConfigLoader {
             S3StorageConfig.S3_ENDPOINT, S3StorageConfig.S3_BUCKET, S3StorageConfig.S3_ACCESS_KEY,
             S3StorageConfig.S3_SECRET_KEY, S3StorageConfig.S3_REGION,
             LOG_LEVEL, LOG_FILE, HOST, PORT, ADMIN_TOKEN, ADMIN_PORT, SENTRY_DSN, SPEND_ALERT_USD,
-            KisscamSettings.DAILY_SPEND_LIMIT_USD);
+            KisscamSettings.DAILY_SPEND_LIMIT_USD,
+            RedisConfig.REDIS_URL, RedisConfig.REDIS_HOST, RedisConfig.REDIS_PORT, RedisConfig.REDIS_DB,
+            RedisConfig.REDIS_PASSWORD);
 
     /**
      * The variables whose values are never shown. DATABASE_URL is not one: only its password is secret, and it
@@ -96,7 +99,7 @@ public final class ConfigLoader {
      */
     static final Set<String> SECRETS = Set.of(TelegramConfig.TELEGRAM_BOT_TOKEN, TelegramConfig.TELEGRAM_WEBHOOK_SECRET,
             GrokConfig.GROK_API_KEY, GrokConfig.GROK_USER_HASH_SECRET, S3StorageConfig.S3_ACCESS_KEY,
-            S3StorageConfig.S3_SECRET_KEY, ADMIN_TOKEN, SENTRY_DSN);
+            S3StorageConfig.S3_SECRET_KEY, ADMIN_TOKEN, SENTRY_DSN, RedisConfig.REDIS_PASSWORD);
 
     private final VariableReader reader;
 
@@ -133,12 +136,13 @@ public final class ConfigLoader {
         var server = server();
         var logging = logging();
         var operations = operations(server);
+        var shared = shared();
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
         return new Valid(new AppConfig(telegram, provider.orElseThrow(), storage.orElseThrow(), database.orElseThrow(),
                 core.orElseThrow(), limits, server, logging, stylesFile, styles.labelsOf(core.orElseThrow().styles()),
-                operations));
+                operations, shared.orElseThrow()));
     }
 
     private StylesFile.Styles styles(Path file) {
@@ -279,6 +283,51 @@ public final class ConfigLoader {
     }
 
     /**
+     * Redis when REDIS_URL or REDIS_HOST is set (one form or the other, not both), nothing shared otherwise. A password
+     * may come in REDIS_URL or in REDIS_PASSWORD, not in both.
+     */
+    private Optional<AppConfig.Shared> shared() {
+        Optional<String> url = reader.text(RedisConfig.REDIS_URL);
+        Optional<String> host = reader.text(RedisConfig.REDIS_HOST);
+        Optional<Integer> port = reader.integer(RedisConfig.REDIS_PORT);
+        Optional<Integer> database = reader.integer(RedisConfig.REDIS_DB);
+        Optional<String> password = reader.text(RedisConfig.REDIS_PASSWORD);
+        boolean hostForm = host.isPresent() || port.isPresent() || database.isPresent();
+        if (url.isPresent() && hostForm) {
+            reader.problem("set either " + RedisConfig.REDIS_URL + " or " + RedisConfig.REDIS_HOST + "/"
+                    + RedisConfig.REDIS_PORT + "/" + RedisConfig.REDIS_DB + ", not both");
+            return Optional.empty();
+        }
+        if (url.isPresent()) {
+            return accepted(() -> RedisConfig.fromUrl(url.get())).flatMap(config -> {
+                if (config.password().isPresent() && password.isPresent()) {
+                    reader.problem("the Redis password is in " + RedisConfig.REDIS_URL + " and in "
+                            + RedisConfig.REDIS_PASSWORD + "; keep one");
+                    return Optional.empty();
+                }
+                return Optional.of(new AppConfig.Shared.Redis(password.isEmpty() ? config : new RedisConfig(
+                        config.host(), config.port(), config.database(), config.username(), password, config.tls(),
+                        config.keyPrefix(), config.leaderLease())));
+            });
+        }
+        if (hostForm) {
+            if (host.isEmpty()) {
+                reader.problem(RedisConfig.REDIS_HOST + " is required when " + RedisConfig.REDIS_PORT + " or "
+                        + RedisConfig.REDIS_DB + " is set");
+                return Optional.empty();
+            }
+            return accepted(() -> RedisConfig.of(host.get(), port.orElse(RedisConfig.DEFAULT_PORT), database.orElse(0),
+                    password)).map(AppConfig.Shared.Redis::new);
+        }
+        if (password.isPresent()) {
+            reader.problem(RedisConfig.REDIS_PASSWORD + " is set but no Redis is: set " + RedisConfig.REDIS_HOST
+                    + " or " + RedisConfig.REDIS_URL);
+            return Optional.empty();
+        }
+        return Optional.of(new AppConfig.Shared.Nothing());
+    }
+
+    /**
      * xAI's list price per second of the default model at 480p. It only counts the jobs in flight against the daily
      * budget until what they really cost is booked, so a rough figure errs only in how close to the budget the
      * last accepted job may come.
@@ -350,6 +399,8 @@ public final class ConfigLoader {
         } catch (InvalidSqlConfig invalid) {
             return reader.refused(invalid.problems());
         } catch (KisscamSettings.Invalid invalid) {
+            return reader.refused(invalid.problems());
+        } catch (RedisConfig.Invalid invalid) {
             return reader.refused(invalid.problems());
         }
     }

@@ -7,6 +7,7 @@ import static dev.kisscam.app.config.ConfigLoader.S3;
 import static dev.kisscam.app.config.ConfigLoader.WEBHOOK;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
@@ -47,6 +48,7 @@ final class EffectiveConfiguration {
         effective.put(ConfigLoader.LOG_LEVEL, config.logging().level());
         config.logging().file().ifPresent(file -> effective.put(ConfigLoader.LOG_FILE, file));
         effective.operations(config.operations());
+        effective.shared(config.shared());
         return effective;
     }
 
@@ -116,6 +118,20 @@ final class EffectiveConfiguration {
         put(KisscamSettings.REPEAT_CACHE_WINDOW, seconds(core.repeatWindow()));
         put(KisscamSettings.DAILY_SPEND_LIMIT_USD, BigDecimal.valueOf(core.dailySpendLimitTicks())
                 .divide(BigDecimal.valueOf(Spend.TICKS_PER_USD)).stripTrailingZeros().toPlainString());
+    }
+
+    /** Redis in both forms, the URL without its password; the password under its own name, to be masked. */
+    private void shared(AppConfig.Shared shared) {
+        switch (shared) {
+            case AppConfig.Shared.Nothing nothing -> { }
+            case AppConfig.Shared.Redis(RedisConfig redis) -> {
+                put(RedisConfig.REDIS_URL, redis.describe());
+                put(RedisConfig.REDIS_HOST, redis.host());
+                put(RedisConfig.REDIS_PORT, redis.port());
+                put(RedisConfig.REDIS_DB, redis.database());
+                redis.password().ifPresent(password -> put(RedisConfig.REDIS_PASSWORD, password));
+            }
+        }
     }
 
     private void limits(AppConfig.Limits limits) {

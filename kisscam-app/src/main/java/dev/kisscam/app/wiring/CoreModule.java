@@ -3,6 +3,7 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.RecentJobs;
@@ -12,6 +13,7 @@ import dev.kisscam.app.metrics.MicrometerJobObserver;
 import dev.kisscam.core.port.out.ConsentStore;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.EarlierVideos;
+import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.port.out.JobObserver;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.MediaStore;
@@ -21,10 +23,12 @@ import dev.kisscam.core.port.out.SpendLedger;
 import dev.kisscam.core.port.out.VideoGenerator;
 import dev.kisscam.core.service.Kisscam;
 import dev.kisscam.core.service.KisscamSettings;
+import dev.kisscam.core.service.job.LocalGenerationSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The core, its settings and the metrics it reports through; its records come from the {@link SqlModule}. */
 final class CoreModule extends AbstractModule {
@@ -37,6 +41,8 @@ final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Clock.class).toInstance(Clock.systemUTC());
+        // This process's own slots unless a module shares them between instances.
+        OptionalBinder.newOptionalBinder(binder(), GenerationSlots.class);
     }
 
     @Provides
@@ -69,10 +75,12 @@ final class CoreModule extends AbstractModule {
     Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota,
             @Named(SqlModule.REFUSED_PHOTOS) Quota refusedPhotos, SpendLedger spendLedger, PeopleDetector detector,
             VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
-            Clock clock, JobObserver observer) {
+            Clock clock, JobObserver observer, Optional<GenerationSlots> sharedSlots) {
         return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
                 .refusedPhotoQuota(refusedPhotos).spendLedger(spendLedger)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
-                .settings(settings).clock(clock).observer(observer).build();
+                .settings(settings).clock(clock).observer(observer)
+                .generationSlots(sharedSlots.orElseGet(() -> new LocalGenerationSlots(settings.maxConcurrentGenerations())))
+                .build();
     }
 }

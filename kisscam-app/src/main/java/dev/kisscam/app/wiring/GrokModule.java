@@ -1,22 +1,27 @@
 package dev.kisscam.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.grok.GrokHealth;
+import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.http.ProviderHealth;
 import dev.kisscam.app.provider.CachedPeopleDetector;
 import dev.kisscam.app.provider.MeteredPeopleDetector;
 import dev.kisscam.app.provider.MeteredVideoGenerator;
 import dev.kisscam.app.provider.ProviderKey;
+import dev.kisscam.app.provider.RememberedCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.VideoGenerator;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,18 +45,30 @@ final class GrokModule extends AbstractModule {
         this.aroundGenerator = aroundGenerator;
     }
 
+    /** xAI's pace and the people counts are this process's own unless a module shares them between instances. */
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), Pace.Source.class);
+        OptionalBinder.newOptionalBinder(binder(), RememberedCounts.class);
+    }
+
     @Provides
     @Singleton
-    GrokAdapters grok(Closeables closeables) {
-        return closeables.register(GrokAdapters.create(config));
+    GrokAdapters grok(Closeables closeables, Optional<Pace.Source> sharedPaces) {
+        return closeables.register(GrokAdapters.create(config, sharedPaces.orElse(Pace.Source.LOCAL)));
     }
 
     /** Metered right around xAI, so the metrics count real calls; the cache answers repeats before that. */
     @Provides
     @Singleton
-    PeopleDetector peopleDetector(GrokAdapters grok, MeterRegistry registry) {
+    PeopleDetector peopleDetector(GrokAdapters grok, MeterRegistry registry,
+            Optional<Provider<RememberedCounts>> sharedCounts) {
         PeopleDetector metered = new MeteredPeopleDetector(grok.peopleDetector(), registry);
-        return repeatWindow.isPositive() ? new CachedPeopleDetector(metered, repeatWindow, CACHED_DETECTIONS) : metered;
+        if (!repeatWindow.isPositive()) {
+            return metered;
+        }
+        return sharedCounts.map(counts -> new CachedPeopleDetector(metered, counts.get()))
+                .orElseGet(() -> new CachedPeopleDetector(metered, repeatWindow, CACHED_DETECTIONS));
     }
 
     @Provides

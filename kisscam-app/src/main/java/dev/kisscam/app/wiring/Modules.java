@@ -30,7 +30,8 @@ public final class Modules {
     public static List<Module> bot(AppConfig config) {
         AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
                 "the bot needs the Telegram settings: load the configuration for the bot"));
-        return List.of(new ProgramModule(config), new MetricsModule(), new CoreModule(config.core()),
+        return List.of(new ProgramModule(config), new MetricsModule(), shared(config.shared()),
+                new CoreModule(config.core()),
                 storage(config.storage()),
                 new SqlModule(config.database(), config.storage().local().storagePath(), config.limits()),
                 provider(config.provider(), config.core().repeatWindow(), UnaryOperator.identity()),
@@ -63,6 +64,14 @@ public final class Modules {
         return switch (storage) {
             case AppConfig.LocalStorage local -> new LocalStorageModule(local.local());
             case AppConfig.S3Storage s3 -> new S3StorageModule(s3.s3(), s3.local());
+        };
+    }
+
+    /** What this instance shares with others beyond the database (the command line shares nothing: one job of its own). */
+    static Module shared(AppConfig.Shared shared) {
+        return switch (shared) {
+            case AppConfig.Shared.Nothing nothing -> new InProcessModule();
+            case AppConfig.Shared.Redis redis -> new RedisModule(redis.config());
         };
     }
 

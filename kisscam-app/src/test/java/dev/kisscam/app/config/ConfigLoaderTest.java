@@ -3,6 +3,7 @@ package dev.kisscam.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kisscam.adapter.grok.GrokConfig;
+import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
@@ -30,7 +31,7 @@ class ConfigLoaderTest {
         return env;
     }
 
-    /** Every optional part switched on: media in S3, updates by webhook. */
+    /** Every optional part switched on: media in S3, updates by webhook, Redis shared with other instances. */
     private static Map<String, String> withS3AndWebhook() {
         var env = minimal();
         env.put("STORAGE_BACKEND", "s3");
@@ -42,6 +43,8 @@ class ConfigLoaderTest {
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "webhook-secret-value");
         env.put("DATABASE_URL", "postgresql://kisscam:db-pass-never-shown@db.example:5432/kisscam");
+        env.put("REDIS_HOST", "cache.internal");
+        env.put("REDIS_PASSWORD", "redis-secret-value");
         return env;
     }
 
@@ -333,14 +336,14 @@ class ConfigLoaderTest {
         var lines = ConfigLoader.describe(config);
 
         assertThat(String.join("\n", lines)).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
-                .doesNotContain("s3-access-key-id").doesNotContain("webhook-secret-value")
-                .contains("TELEGRAM_BOT_TOKEN=****").contains("S3_SECRET_KEY=****").contains("TELEGRAM_WEBHOOK_SECRET=****")
-                .contains("GROK_API_URL=https://api.x.ai/v1")
+                .doesNotContain("s3-access-key-id").doesNotContain("webhook-secret-value").doesNotContain("redis-secret-value")
+                .contains("TELEGRAM_BOT_TOKEN=****").contains("REDIS_PASSWORD=****").contains("S3_SECRET_KEY=****")
+                .contains("TELEGRAM_WEBHOOK_SECRET=****").contains("GROK_API_URL=https://api.x.ai/v1")
                 .doesNotContain("db-pass-never-shown").contains("DATABASE_URL=postgresql://kisscam:****@db.example:5432/kisscam");
         assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("s3-super-secret")
-                .doesNotContain("webhook-secret-value").doesNotContain("db-pass-never-shown");
+                .doesNotContain("webhook-secret-value").doesNotContain("db-pass-never-shown").doesNotContain("redis-secret-value");
         assertThat(ConfigLoader.secrets(config)).contains(TOKEN, KEY, "s3-access-key-id", "s3-super-secret",
-                "webhook-secret-value", "db-pass-never-shown");
+                "webhook-secret-value", "db-pass-never-shown", "redis-secret-value");
     }
 
     @Test
@@ -546,5 +549,81 @@ class ConfigLoaderTest {
 
         assertThat(problems(env)).singleElement().asString()
                 .startsWith("STYLES_FILE " + dir.resolve("missing.properties") + " cannot be read: NoSuchFileException");
+    }
+
+    // ---- Redis, shared by several instances ----
+
+    private static Map<String, String> minimalWith(String... pairs) {
+        var env = minimal();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private static RedisConfig redis(AppConfig config) {
+        return switch (config.shared()) {
+            case AppConfig.Shared.Redis redis -> redis.config();
+            case AppConfig.Shared.Nothing nothing -> throw new AssertionError("Redis was expected to be configured");
+        };
+    }
+
+    @Test
+    void without_redis_this_instance_shares_nothing_and_says_nothing_about_it() {
+        AppConfig config = valid(minimal(), ConfigLoader.Purpose.BOT);
+
+        assertThat(config.shared()).isInstanceOf(AppConfig.Shared.Nothing.class);
+        assertThat(ConfigLoader.describe(config)).noneMatch(line -> line.startsWith("REDIS_"));
+    }
+
+    @Test
+    void redis_from_a_url_shows_where_it_is_and_masks_the_password_wherever_it_goes() {
+        var env = minimal();
+        env.put("REDIS_URL", "redis://:redis-url-secret@cache.internal:6380/3");
+
+        AppConfig config = valid(env, ConfigLoader.Purpose.BOT);
+
+        assertThat(redis(config).host()).isEqualTo("cache.internal");
+        assertThat(redis(config).port()).isEqualTo(6380);
+        assertThat(redis(config).database()).isEqualTo(3);
+        assertThat(redis(config).password()).contains("redis-url-secret");
+        assertThat(ConfigLoader.describe(config)).contains("REDIS_URL=redis://cache.internal:6380/3",
+                "REDIS_HOST=cache.internal", "REDIS_PORT=6380", "REDIS_DB=3", "REDIS_PASSWORD=****et");
+        assertThat(String.join("\n", ConfigLoader.describe(config))).doesNotContain("redis-url-secret");
+        assertThat(config.toString()).doesNotContain("redis-url-secret");
+        assertThat(ConfigLoader.secrets(config)).contains("redis-url-secret");
+    }
+
+    @Test
+    void redis_by_its_host_has_the_default_port_and_database() {
+        var env = minimal();
+        env.put("REDIS_HOST", "10.0.0.7");
+
+        RedisConfig redis = redis(valid(env, ConfigLoader.Purpose.BOT));
+
+        assertThat(redis.address()).isEqualTo("redis://10.0.0.7:6379");
+        assertThat(redis.database()).isZero();
+        assertThat(redis.password()).isEmpty();
+    }
+
+    @Test
+    void redis_set_up_twice_or_by_halves_is_a_problem_that_never_quotes_the_password() {
+        var both = minimalWith("REDIS_URL", "redis://cache:6379/0", "REDIS_DB", "2");
+        var portOnly = minimalWith("REDIS_PORT", "6380");
+        var passwordOnly = minimalWith("REDIS_PASSWORD", "lonely-secret");
+        var twoPasswords = minimalWith("REDIS_URL", "redis://:first-secret@cache/0", "REDIS_PASSWORD", "second-secret");
+        var badUrl = minimalWith("REDIS_URL", "http://:url-secret@cache/zero");
+        var badNumbers = minimalWith("REDIS_HOST", "cache", "REDIS_PORT", "70000", "REDIS_DB", "-1");
+
+        assertThat(problems(both)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("either REDIS_URL or REDIS_HOST");
+        assertThat(problems(portOnly)).containsExactly("REDIS_HOST is required when REDIS_PORT or REDIS_DB is set");
+        assertThat(problems(passwordOnly)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("REDIS_PASSWORD is set but no Redis is").doesNotContain("lonely-secret");
+        assertThat(problems(twoPasswords)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("keep one").doesNotContain("first-secret").doesNotContain("second-secret");
+        assertThat(problems(badUrl)).hasSize(2).allMatch(p -> p.startsWith("REDIS_URL") && !p.contains("url-secret"));
+        assertThat(problems(badNumbers)).hasSize(2).anyMatch(p -> p.startsWith("REDIS_PORT"))
+                .anyMatch(p -> p.startsWith("REDIS_DB"));
     }
 }

@@ -8,6 +8,7 @@ import dev.kisscam.core.domain.ImageFormat;
 import dev.kisscam.core.domain.MediaKind;
 import dev.kisscam.core.domain.PeopleCount;
 import dev.kisscam.core.domain.Photo;
+import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.port.out.PeopleDetectionException;
 import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.port.out.ProviderFault;
@@ -16,6 +17,7 @@ import dev.kisscam.core.testing.PeopleDetectorContract;
 import dev.kisscam.core.testing.TestImages;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +125,21 @@ class CachedPeopleDetectorTest extends PeopleDetectorContract {
         detector.detect(legacy, media);
 
         assertThat(provider.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void counts_kept_where_other_instances_find_them_are_not_paid_for_again_there() {
+        RememberedCounts everyInstance = RememberedCounts.in(new ConcurrentHashMap<PhotoDigest, PeopleCount>());
+        var otherProvider = new FakePeopleDetector().sees(COUPLE, 2);
+        var here = new CachedPeopleDetector(provider, everyInstance);
+        var there = new CachedPeopleDetector(otherProvider, everyInstance);
+
+        here.detect(stored(COUPLE), media);
+        PeopleCount again = there.detect(stored(COUPLE), media);
+
+        assertThat(provider.calls()).isEqualTo(1);
+        assertThat(otherProvider.calls()).as("the other instance pays nothing").isZero();
+        assertThat(again.people()).isEqualTo(2);
+        assertThat(again.spend().usdTicks()).isZero();
     }
 }

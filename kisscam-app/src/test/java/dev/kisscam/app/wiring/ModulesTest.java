@@ -12,21 +12,27 @@ import com.google.inject.TypeLiteral;
 import dev.kisscam.adapter.grok.GrokAdapters;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.sql.SqlStores;
+import dev.kisscam.adapter.grok.Pace;
+import dev.kisscam.adapter.redis.RedisAdapters;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.bot.BotLifecycle;
+import dev.kisscam.app.bot.Leadership;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.config.ConfigLoader;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.domain.JobState;
 import dev.kisscam.core.domain.RequesterId;
 import dev.kisscam.core.port.out.ConsentStore;
+import dev.kisscam.app.provider.RememberedCounts;
 import dev.kisscam.core.port.out.Delivery;
+import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.port.out.JobStore;
 import dev.kisscam.core.port.out.JobStoreException;
 import dev.kisscam.core.port.out.MediaStore;
 import dev.kisscam.core.port.out.MediaStoreException;
+import dev.kisscam.core.port.out.PeopleDetector;
 import dev.kisscam.core.service.Kisscam;
 import dev.kisscam.core.testing.RecordingDelivery;
 import java.io.IOException;
@@ -37,6 +43,7 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -219,6 +226,40 @@ class ModulesTest {
         var config = config(env(), ConfigLoader.Purpose.BOT);
 
         assertThat(Modules.provider(config.provider(), Duration.ZERO, UnaryOperator.identity())).isInstanceOf(GrokModule.class);
+    }
+
+    @Test
+    void one_instance_alone_leads_at_once_and_keeps_its_slots_pace_and_counts_to_itself() throws IOException {
+        Injector injector = botInjector(env());
+
+        assertThat(injector.getInstance(Leadership.class)).isSameAs(Leadership.ALONE);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<GenerationSlots>>() { }))).isEmpty();
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<Pace.Source>>() { }))).isEmpty();
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<RememberedCounts>>() { }))).isEmpty();
+        injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void with_redis_the_slots_pace_lead_and_counts_are_shared_and_redis_is_reached_only_when_used() throws IOException {
+        int closed = closedPort();
+        Injector injector = botInjector(env("REDIS_URL", "redis://:redis-password-never-shown@127.0.0.1:" + closed + "/4"));
+
+        assertThat(injector.getInstance(Kisscam.class)).isNotNull();
+        assertThat(injector.getInstance(BotLifecycle.class)).isNotNull();
+        assertThat(injector.getInstance(PeopleDetector.class)).isNotNull();
+        assertThat(injector.getInstance(Leadership.class)).isNotSameAs(Leadership.ALONE);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<Pace.Source>>() { }))).isPresent();
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<RememberedCounts>>() { }))).isPresent();
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<GenerationSlots>>() { }))).isPresent();
+        assertThat(injector.getInstance(Closeables.class).open()).hasAtLeastOneElementOfType(RedisAdapters.class);
+
+        HealthCheck redis = injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() { })).stream()
+                .filter(check -> check.name().equals("redis")).findFirst().orElseThrow();
+        HealthCheck.Status status = redis.check();
+        assertThat(status.up()).as("nothing listens there").isFalse();
+        assertThat(status.details().toString()).contains("127.0.0.1:" + closed + "/4")
+                .doesNotContain("redis-password-never-shown");
+        injector.getInstance(Closeables.class).close();
     }
 
     private static int closedPort() throws IOException {

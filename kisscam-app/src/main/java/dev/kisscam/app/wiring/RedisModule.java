@@ -1,0 +1,146 @@
+package dev.kisscam.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoOptional;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.kisscam.adapter.grok.Pace;
+import dev.kisscam.adapter.redis.RedisAdapters;
+import dev.kisscam.adapter.redis.Outage;
+import dev.kisscam.adapter.redis.RedisConfig;
+import dev.kisscam.adapter.redis.RedisLeadership;
+import dev.kisscam.adapter.redis.RedisPeopleCounts;
+import dev.kisscam.adapter.redis.RedisRate;
+import dev.kisscam.adapter.redis.RedisUnavailable;
+import dev.kisscam.app.bot.Leadership;
+import dev.kisscam.app.http.HealthCheck;
+import dev.kisscam.app.provider.RememberedCounts;
+import dev.kisscam.core.domain.PeopleCount;
+import dev.kisscam.core.domain.PhotoDigest;
+import dev.kisscam.core.port.out.GenerationSlots;
+import dev.kisscam.core.service.KisscamSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Several instances sharing one Redis: the generation slots (MAX_CONCURRENT_GENERATIONS for all of them together),
+ * xAI's pace (GROK_REQUESTS_PER_SECOND and GROK_SUBMITS_PER_SECOND for the account, not per instance), the lead of
+ * the one instance that polls Telegram, and the people counts by photo digest. The client connects on first use
+ * and is closed at stop, after the lead is given up.
+ *
+ * <p>A pace or a count Redis cannot answer falls back to this process: its own pace, no remembered count. Slots
+ * and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
+ */
+final class RedisModule extends AbstractModule {
+    static final String POLLING_LEAD = "telegram-polling";
+    /** A health probe waits no longer than this for Redis. */
+    static final Duration HEALTH_ANSWER = Duration.ofSeconds(2);
+
+    private final RedisConfig config;
+
+    RedisModule(RedisConfig config) {
+        this.config = config;
+    }
+
+    @Provides
+    @Singleton
+    RedisAdapters redis(Closeables closeables) {
+        return closeables.register(RedisAdapters.create(config));
+    }
+
+    /** Down while Redis does not answer: then no generation starts, on this instance or any other. */
+    @ProvidesIntoSet
+    @Singleton
+    HealthCheck redisHealth(RedisAdapters redis) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public Status check() {
+                try {
+                    redis.ping(HEALTH_ANSWER);
+                    return Status.up(Map.of("server", redis.config().describe()));
+                } catch (RedisUnavailable e) {
+                    return Status.down(e.getMessage());
+                }
+            }
+        };
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    GenerationSlots generationSlots(RedisAdapters redis, KisscamSettings settings) {
+        return redis.generationSlots(settings.maxConcurrentGenerations());
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    Pace.Source paces(RedisAdapters redis) {
+        return (name, permits, period, maxWait) -> {
+            RedisRate shared = redis.rate(name, permits, period);
+            Pace local = Pace.Source.LOCAL.of(name, permits, period, maxWait);
+            var outage = new Outage("pacing " + name + " in this process");
+            return () -> {
+                try {
+                    boolean permitted = shared.acquire(maxWait);
+                    outage.over();
+                    return permitted;
+                } catch (RedisUnavailable e) {
+                    outage.begun(e);
+                    return local.acquire();
+                }
+            };
+        };
+    }
+
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    RememberedCounts peopleCounts(RedisAdapters redis, KisscamSettings settings) {
+        RedisPeopleCounts counts = redis.peopleCounts(settings.repeatWindow());
+        var outage = new Outage("asking the provider for every photo, remembering no count");
+        return new RememberedCounts() {
+            @Override
+            public Optional<PeopleCount> find(PhotoDigest digest) {
+                try {
+                    Optional<PeopleCount> found = counts.find(digest);
+                    outage.over();
+                    return found;
+                } catch (RedisUnavailable e) {
+                    outage.begun(e);
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void remember(PhotoDigest digest, PeopleCount count) {
+                try {
+                    counts.remember(digest, count);
+                } catch (RedisUnavailable e) {
+                    outage.begun(e);
+                }
+            }
+        };
+    }
+
+    @Provides
+    @Singleton
+    Leadership leadership(RedisAdapters redis, Closeables closeables) {
+        RedisLeadership lead = closeables.register(redis.leadership(POLLING_LEAD));
+        return new Leadership() {
+            @Override
+            public void campaign(Runnable onElected, Runnable onDeposed) {
+                lead.campaign(onElected, onDeposed);
+            }
+
+            @Override
+            public void close() {
+                lead.close();
+            }
+        };
+    }
+}
