@@ -105,11 +105,13 @@ final class XaiFailure extends RuntimeException {
                     what + "; only a 429 proves a submission was turned away, so this one may have been accepted and"
                             + " billed and is not sent again", false, true, status, null, null);
         }
+        // A 429 is the account's pace, not a service in trouble: it must not open the circuit breaker, which would
+        // then fail every call, submissions included, long after the limit has passed.
         if (rateLimited && repeat == Repeat.ONLY_IF_UNSENT) {
-            return new XaiFailure(ProviderFault.RATE_LIMITED, what, true, true, status, retryAfter, null);
+            return new XaiFailure(ProviderFault.RATE_LIMITED, what, true, false, status, retryAfter, null);
         }
         if (rateLimited || serverTrouble) {
-            return new XaiFailure(ProviderFault.UNAVAILABLE, what, true, true, status, retryAfter, null);
+            return new XaiFailure(ProviderFault.UNAVAILABLE, what, true, serverTrouble, status, retryAfter, null);
         }
         if (endpoint == Endpoint.VIDEO_DOWNLOAD || status < 400) {
             return new XaiFailure(ProviderFault.INVALID_RESPONSE, what, false, false, status, null, null);

@@ -216,6 +216,27 @@ class GrokSubmissionTest {
     }
 
     @Test
+    void a_storm_of_429s_on_submissions_leaves_the_breaker_closed_so_the_next_submission_goes_out() {
+        // A breaker that opens after two calls at half failing: 429s would open it if they counted as failures.
+        VideoGenerator touchy = generator(xai.config()
+                .circuitBreaker(new GrokConfig.BreakerSettings(50, 2, 2, Duration.ofMinutes(10))));
+        for (int i = 0; i < 5; i++) {
+            xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"));
+        }
+        xai.api.enqueue(FakeXai.submitted("req-after-storm"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> touchy.submit(onePhotoOfTwo(Direction.DEFAULT), media))
+                    .isInstanceOfSatisfying(VideoGenerationException.class,
+                            e -> assertThat(e.fault()).isEqualTo(ProviderFault.RATE_LIMITED));
+        }
+
+        // The account's pace is no fault of the service: the next submission is sent, not kept home.
+        assertThat(touchy.submit(onePhotoOfTwo(Direction.DEFAULT), media).value()).isEqualTo("req-after-storm");
+        assertThat(xai.api.getRequestCount()).isEqualTo(6);
+    }
+
+    @Test
     void a_429_on_a_poll_is_no_rate_limit_for_the_queue_but_a_failed_poll() {
         for (int i = 0; i < 3; i++) {
             xai.api.enqueue(FakeXai.grpcError(429, "Some resource has been exhausted", "Too many requests"));

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,10 @@ final class ApiHandler implements HttpHandler {
     private final SimulatedVision vision;
     private final VideoJobs jobs;
 
-    ApiHandler(String apiKey, FaultPlan faults, SimulatedVision vision, VideoJobs jobs) {
+    private final SubmissionStorm storm;
+
+    ApiHandler(String apiKey, FaultPlan faults, SimulatedVision vision, VideoJobs jobs, SubmissionStorm storm) {
+        this.storm = storm;
         this.authorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         this.faults = faults;
         this.vision = vision;
@@ -86,7 +90,8 @@ final class ApiHandler implements HttpHandler {
             return post(exchange, body, vision::answer);
         }
         if ("/v1/videos/generations".equals(path)) {
-            return post(exchange, body, jobs::submit);
+            Optional<Reply> paced = storm.refusal();
+            return paced.orElseGet(() -> post(exchange, body, jobs::submit));
         }
         Matcher poll = POLL.matcher(path);
         if (poll.matches()) {

@@ -32,6 +32,7 @@ public final class SimulatedXai implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final FaultPlan faults = new FaultPlan();
     private final SimulatedVision vision = new SimulatedVision();
+    private final SubmissionStorm storm = new SubmissionStorm();
     private final VideoJobs jobs;
     private final VideoFiles files;
 
@@ -40,7 +41,7 @@ public final class SimulatedXai implements AutoCloseable {
         jobs = new VideoJobs(URI.create(root() + VideoFiles.PATH), generationTime, System::nanoTime);
         files = new VideoFiles(jobs);
         server.setExecutor(executor);
-        server.createContext("/v1/", new ApiHandler(API_KEY, faults, vision, jobs));
+        server.createContext("/v1/", new ApiHandler(API_KEY, faults, vision, jobs, storm));
         server.createContext(VideoFiles.PATH, files);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -76,6 +77,19 @@ public final class SimulatedXai implements AutoCloseable {
      */
     public void failNext(int calls, int status) {
         faults.failNext(calls, status);
+    }
+
+    /**
+     * For {@code length}, every video submission is answered 429 with {@code Retry-After: retryAfterSeconds}, as
+     * when the team's video rate limit is reached; people detection and polls go on.
+     */
+    public void rateLimitSubmissionsFor(Duration length, int retryAfterSeconds) {
+        storm.start(length, retryAfterSeconds);
+    }
+
+    /** Submissions refused by {@link #rateLimitSubmissionsFor}. */
+    public int rateLimitedSubmissions() {
+        return storm.refused();
     }
 
     /** The outage is over: failures still queued by {@link #failNext} are dropped. */
