@@ -1,0 +1,136 @@
+package dev.kisscam.adapter.telegram;
+
+import static dev.kisscam.adapter.telegram.BotRig.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kisscam.adapter.telegram.testing.BotApiCall;
+import dev.kisscam.adapter.telegram.testing.FakeBotApi;
+import dev.kisscam.core.domain.RequesterId;
+import dev.kisscam.core.service.Kisscam;
+import dev.kisscam.core.service.KisscamSettings;
+import dev.kisscam.core.testing.FakePeopleDetector;
+import dev.kisscam.core.testing.FakeVideoGenerator;
+import dev.kisscam.core.testing.InMemoryConsentStore;
+import dev.kisscam.core.testing.InMemoryEarlierVideos;
+import dev.kisscam.core.testing.InMemoryJobStore;
+import dev.kisscam.core.testing.InMemoryMediaStore;
+import dev.kisscam.core.testing.InMemoryQuota;
+import dev.kisscam.core.testing.TestImages;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the frontend behind one round-robin webhook, over one core and one fake Telegram: the items
+ * of an album reach different instances, and the album store they share makes them one job.
+ */
+class SharedAlbumsTest {
+    private static final String SECRET = "s3cret_for-the-webhook";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final FakePeopleDetector detector = new FakePeopleDetector();
+    private final FakeVideoGenerator generator = new FakeVideoGenerator();
+    private FakeBotApi telegram;
+    private Kisscam core;
+
+    @BeforeEach
+    void start() throws Exception {
+        telegram = FakeBotApi.start();
+        open.add(telegram);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : open.reversed()) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void an_album_whose_items_reach_two_instances_is_one_job() throws Exception {
+        AlbumStore shared = AlbumStore.inProcess();
+        List<URI> webhooks = instances(shared, shared);
+        var user = new FakeBotApi.User(601, "en");
+        byte[] first = TestImages.jpeg(640, 480, 21);
+        byte[] second = TestImages.jpeg(640, 480, 22);
+        detector.sees(first, 1).sees(second, 1);
+        core.consent().giveConsent(new RequesterId("telegram:" + user.id()));
+
+        assertThat(post(webhooks.get(0), telegram.albumPhotoUpdateJson(user, first, "album-9"))).isEqualTo(200);
+        assertThat(post(webhooks.get(1), telegram.albumPhotoUpdateJson(user, second, "album-9"))).isEqualTo(200);
+
+        telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(generator.submissions()).singleElement()
+                .satisfies(request -> assertThat(request.photos()).hasSize(2));
+        assertThat(telegram.chat(user)).extracting(BotApiCall::text)
+                .containsOnlyOnce("📥 Photos received.")
+                .noneMatch(t -> t.contains("Photo received"))
+                .noneMatch(t -> t.contains("I see one person"));
+    }
+
+    @Test
+    void without_a_shared_store_the_same_items_are_two_single_photos() throws Exception {
+        List<URI> webhooks = instances(AlbumStore.inProcess(), AlbumStore.inProcess());
+        var user = new FakeBotApi.User(602, "en");
+        byte[] first = TestImages.jpeg(640, 480, 23);
+        byte[] second = TestImages.jpeg(640, 480, 24);
+        detector.sees(first, 1).sees(second, 1);
+        core.consent().giveConsent(new RequesterId("telegram:" + user.id()));
+
+        post(webhooks.get(0), telegram.albumPhotoUpdateJson(user, first, "album-10"));
+        post(webhooks.get(1), telegram.albumPhotoUpdateJson(user, second, "album-10"));
+
+        telegram.awaitText(user, "I see one person", WAIT);
+        assertThat(telegram.chat(user)).extracting(BotApiCall::text).doesNotContain("📥 Photos received.");
+    }
+
+    /** Two frontends over one core, each with its webhook; the core tells users through the first. */
+    private List<URI> instances(AlbumStore albumsOfFirst, AlbumStore albumsOfSecond) throws Exception {
+        TelegramConfig config = BotRig.testConfig(telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
+        var first = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
+        var second = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
+        core = Kisscam.builder()
+                .mediaStore(new InMemoryMediaStore()).jobStore(new InMemoryJobStore())
+                .consentStore(new InMemoryConsentStore()).quota(new InMemoryQuota(BotRig.QUOTA, Duration.ofDays(1)))
+                .peopleDetector(detector).videoGenerator(generator).delivery(first.delivery())
+                .earlierVideos(new InMemoryEarlierVideos(100))
+                .settings(KisscamSettings.defaults().withMaxResubmissions(0))
+                .clock(Clock.systemUTC())
+                .build();
+        core.start();
+        open.add(core);
+        var ports = new CorePorts(core.intake(), core.control(), core.usage(), core.consent());
+        List<URI> webhooks = new ArrayList<>();
+        for (var instance : List.of(first, second)) {
+            open.add(instance);
+            TelegramUpdates updates = instance.updates(ports, ChatOrder.IN_PROCESS,
+                    instance == first ? albumsOfFirst : albumsOfSecond);
+            updates.start();
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/telegram", updates.webhookHandler());
+            server.start();
+            open.add(() -> server.stop(0));
+            webhooks.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/telegram"));
+        }
+        return webhooks;
+    }
+
+    private int post(URI webhook, String update) throws Exception {
+        var request = HttpRequest.newBuilder(webhook).POST(HttpRequest.BodyPublishers.ofString(update))
+                .header("Content-Type", "application/json").header(WebhookHandler.SECRET_HEADER, SECRET).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
