@@ -1,8 +1,12 @@
 package dev.kisscam.adapter.redis;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.redisson.Redisson;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -32,6 +36,23 @@ final class Connection implements AutoCloseable {
             return action.apply(client());
         } catch (RedisException e) {
             throw new RedisUnavailable("Redis at " + config.describe() + ": " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for what Redisson started, at most {@code within}; its failures, an interruption (kept on the thread) and
+     * the wait running out come out as {@link RedisException}, for {@link #call} to translate.
+     */
+    static <T> T await(RFuture<T> future, Duration within) {
+        try {
+            return future.toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RedisException redis ? redis : new RedisException(e.getCause().toString(), e);
+        } catch (TimeoutException e) {
+            throw new RedisException("no answer within " + within.toMillis() + " ms", e);
         }
     }
 
