@@ -36,14 +36,13 @@ public final class RedisChatQueues implements AutoCloseable {
     private final Handler handler;
     private final String waiting;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final Thread sweeper;
+    private Thread sweeper;
 
     RedisChatQueues(Connection redis, Duration lease, Handler handler) {
         this.redis = redis;
         this.lease = lease;
         this.handler = handler;
         this.waiting = redis.key("chats-waiting");
-        this.sweeper = Thread.ofVirtual().name("kisscam-chat-sweeper").start(this::sweep);
     }
 
     /**
@@ -58,6 +57,7 @@ public final class RedisChatQueues implements AutoCloseable {
             client.<String>getSet(waiting).add(String.valueOf(chatId));
             return null;
         });
+        lookForLeftChats();
         Thread.ofVirtual().name("kisscam-chat-" + chatId).start(() -> drain(chatId));
     }
 
@@ -116,6 +116,13 @@ public final class RedisChatQueues implements AutoCloseable {
         }
     }
 
+    /** From the first update on (building this starts nothing), until closed. */
+    private synchronized void lookForLeftChats() {
+        if (sweeper == null && closing.getCount() > 0) {
+            sweeper = Thread.ofVirtual().name("kisscam-chat-sweeper").start(this::sweep);
+        }
+    }
+
     /** Every third of the lease: the chats with updates waiting whose turn nobody holds (its holder died). */
     private void sweep() {
         try {
@@ -157,9 +164,16 @@ public final class RedisChatQueues implements AutoCloseable {
     /** Takes no more turns: the update in hand is finished, and what is still queued is left to the other instances. */
     @Override
     public void close() {
-        closing.countDown();
+        Thread looking;
+        synchronized (this) {
+            closing.countDown();
+            looking = sweeper;
+        }
+        if (looking == null) {
+            return;
+        }
         try {
-            sweeper.join(Duration.ofSeconds(2));
+            looking.join(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
