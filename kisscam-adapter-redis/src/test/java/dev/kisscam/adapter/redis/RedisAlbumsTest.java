@@ -61,6 +61,20 @@ class RedisAlbumsTest {
     }
 
     @Test
+    void an_album_whose_last_item_reached_an_instance_that_died_is_taken_by_the_other() {
+        RedisAlbums survivor = redis.instance().albums();
+        RedisAdapters dying = redis.instance();
+        survivor.add(CHAT, "album-5", "photo one", WINDOW);
+        dying.albums().add(CHAT, "album-5", "photo two", WINDOW);
+        dying.close();
+
+        // What the survivor's collector does: ask again after what is left, until the album is complete.
+        Await.until(WINDOW.multipliedBy(10), "the survivor takes the album",
+                () -> survivor.claim(CHAT, "album-5") instanceof RedisAlbums.Claim.Taken taken
+                        && taken.items().equals(List.of("photo one", "photo two")));
+    }
+
+    @Test
     void an_album_is_not_taken_before_its_quiet_window_and_says_how_long_is_left() {
         RedisAlbums instance = redis.instance().albums();
         instance.add(CHAT, "album-2", "photo", Duration.ofSeconds(30));
