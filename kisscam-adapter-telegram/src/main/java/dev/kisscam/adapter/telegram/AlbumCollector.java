@@ -18,6 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class AlbumCollector {
     private static final System.Logger LOG = System.getLogger(AlbumCollector.class.getName());
+    /** A store that does not answer for this many quiet windows (a minute at the default) will not soon. */
+    private static final int MAX_FAILED_ASKS = 60;
 
     private final AlbumStore store;
     private final Duration quietWindow;
@@ -37,28 +39,38 @@ final class AlbumCollector {
     /** {@code update}: the JSON of the update that brought the item. */
     void add(long chatId, String mediaGroupId, String update) {
         store.add(chatId, mediaGroupId, update, quietWindow);
-        askAfter(chatId, mediaGroupId, quietWindow);
+        askAfter(chatId, mediaGroupId, quietWindow, 0);
     }
 
-    private void askAfter(long chatId, String mediaGroupId, Duration delay) {
+    private void askAfter(long chatId, String mediaGroupId, Duration delay, int failures) {
         // The store may be across the network: asked on a thread of its own, never on the shared timer.
-        timers.schedule(() -> Thread.ofVirtual().name("telegram-album").start(() -> ask(chatId, mediaGroupId)),
-                delay.toNanos(), TimeUnit.NANOSECONDS);
+        Runnable asking = () -> ask(chatId, mediaGroupId, failures);
+        timers.schedule(() -> Thread.ofVirtual().name("telegram-album").start(asking), delay.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
-    private void ask(long chatId, String mediaGroupId) {
+    private void ask(long chatId, String mediaGroupId, int failures) {
         AlbumStore.Claim claim;
         try {
             claim = store.claim(chatId, mediaGroupId);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "album " + mediaGroupId + " of chat " + chatId
-                    + " could not be taken; asking again: " + e.getMessage());
-            askAfter(chatId, mediaGroupId, quietWindow);
+            // One line when the store stops answering and one if it never does, not one a window.
+            if (failures == 0) {
+                LOG.log(System.Logger.Level.WARNING, "album " + mediaGroupId + " of chat " + chatId
+                        + " could not be taken; asking again every " + quietWindow.toMillis() + " ms: "
+                        + e.getMessage());
+            }
+            if (failures + 1 < MAX_FAILED_ASKS) {
+                askAfter(chatId, mediaGroupId, quietWindow, failures + 1);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "album " + mediaGroupId + " of chat " + chatId + " given up after "
+                        + MAX_FAILED_ASKS + " failed asks: " + e.getMessage());
+            }
             return;
         }
         switch (claim) {
             case AlbumStore.Claim.Taken taken -> lanes.run(chatId, () -> complete(taken.items()));
-            case AlbumStore.Claim.NotYet notYet -> askAfter(chatId, mediaGroupId, notYet.left());
+            case AlbumStore.Claim.NotYet notYet -> askAfter(chatId, mediaGroupId, notYet.left(), failures);
             case AlbumStore.Claim.Gone gone -> { }
         }
     }

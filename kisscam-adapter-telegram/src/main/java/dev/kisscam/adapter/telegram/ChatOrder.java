@@ -32,7 +32,7 @@ public interface ChatOrder {
 
     /** Where this instance puts the updates it receives. */
     interface Queue extends AutoCloseable {
-        /** Queues {@code update} (its JSON) for its chat and returns at once; it is handled after the chat's earlier ones. */
+        /** Queues {@code update} (its JSON) for its chat and returns at once; it goes after the chat's earlier ones. */
         void offer(long chatId, long updateId, String update);
 
         /** Stops taking this instance's turns; updates still queued are handled by the others. */

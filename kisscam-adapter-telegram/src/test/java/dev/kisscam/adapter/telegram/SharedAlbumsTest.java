@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,19 +64,15 @@ class SharedAlbumsTest {
     void an_album_whose_items_reach_two_instances_is_one_job() throws Exception {
         AlbumStore shared = AlbumStore.inProcess();
         List<URI> webhooks = instances(shared, shared);
-        var user = new FakeBotApi.User(601, "en");
-        byte[] first = TestImages.jpeg(640, 480, 21);
-        byte[] second = TestImages.jpeg(640, 480, 22);
-        detector.sees(first, 1).sees(second, 1);
-        core.consent().giveConsent(new RequesterId("telegram:" + user.id()));
+        Album album = albumOfTwoPeople(new FakeBotApi.User(601, "en"), 21);
 
-        assertThat(post(webhooks.get(0), telegram.albumPhotoUpdateJson(user, first, "album-9"))).isEqualTo(200);
-        assertThat(post(webhooks.get(1), telegram.albumPhotoUpdateJson(user, second, "album-9"))).isEqualTo(200);
+        assertThat(postItem(webhooks.get(0), album.user(), album.first(), "album-9")).isEqualTo(200);
+        assertThat(postItem(webhooks.get(1), album.user(), album.second(), "album-9")).isEqualTo(200);
 
         telegram.await(c -> c.method().equals("sendVideo"), WAIT);
         assertThat(generator.submissions()).singleElement()
                 .satisfies(request -> assertThat(request.photos()).hasSize(2));
-        assertThat(telegram.chat(user)).extracting(BotApiCall::text)
+        assertThat(telegram.chat(album.user())).extracting(BotApiCall::text)
                 .containsOnlyOnce("📥 Photos received.")
                 .noneMatch(t -> t.contains("Photo received"))
                 .noneMatch(t -> t.contains("I see one person"));
@@ -84,17 +81,54 @@ class SharedAlbumsTest {
     @Test
     void without_a_shared_store_the_same_items_are_two_single_photos() throws Exception {
         List<URI> webhooks = instances(AlbumStore.inProcess(), AlbumStore.inProcess());
-        var user = new FakeBotApi.User(602, "en");
-        byte[] first = TestImages.jpeg(640, 480, 23);
-        byte[] second = TestImages.jpeg(640, 480, 24);
-        detector.sees(first, 1).sees(second, 1);
+        Album album = albumOfTwoPeople(new FakeBotApi.User(602, "en"), 23);
+
+        postItem(webhooks.get(0), album.user(), album.first(), "album-10");
+        postItem(webhooks.get(1), album.user(), album.second(), "album-10");
+
+        telegram.awaitText(album.user(), "I see one person", WAIT);
+        assertThat(telegram.chat(album.user())).extracting(BotApiCall::text).doesNotContain("📥 Photos received.");
+    }
+
+    @Test
+    void a_store_that_cannot_be_asked_for_a_moment_is_asked_again_and_the_album_still_goes() throws Exception {
+        AlbumStore inner = AlbumStore.inProcess();
+        var failures = new AtomicInteger(3);
+        AlbumStore flaky = new AlbumStore() {
+            @Override
+            public void add(long chatId, String mediaGroupId, String item, Duration quietWindow) {
+                inner.add(chatId, mediaGroupId, item, quietWindow);
+            }
+
+            @Override
+            public Claim claim(long chatId, String mediaGroupId) {
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("the store does not answer");
+                }
+                return inner.claim(chatId, mediaGroupId);
+            }
+        };
+        List<URI> webhooks = instances(flaky, flaky);
+        Album album = albumOfTwoPeople(new FakeBotApi.User(603, "en"), 25);
+
+        postItem(webhooks.get(0), album.user(), album.first(), "album-11");
+        postItem(webhooks.get(1), album.user(), album.second(), "album-11");
+
+        telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(failures.get()).as("every failure was met").isNegative();
+        assertThat(generator.submissions()).singleElement()
+                .satisfies(request -> assertThat(request.photos()).hasSize(2));
+    }
+
+    private record Album(FakeBotApi.User user, byte[] first, byte[] second) {
+    }
+
+    /** Two photos of one person each, from a user who consented: as an album, one job. */
+    private Album albumOfTwoPeople(FakeBotApi.User user, int seed) {
+        var album = new Album(user, TestImages.jpeg(640, 480, seed), TestImages.jpeg(640, 480, seed + 1));
+        detector.sees(album.first(), 1).sees(album.second(), 1);
         core.consent().giveConsent(new RequesterId("telegram:" + user.id()));
-
-        post(webhooks.get(0), telegram.albumPhotoUpdateJson(user, first, "album-10"));
-        post(webhooks.get(1), telegram.albumPhotoUpdateJson(user, second, "album-10"));
-
-        telegram.awaitText(user, "I see one person", WAIT);
-        assertThat(telegram.chat(user)).extracting(BotApiCall::text).doesNotContain("📥 Photos received.");
+        return album;
     }
 
     /** Two frontends over one core, each with its webhook; the core tells users through the first. */
@@ -126,6 +160,11 @@ class SharedAlbumsTest {
             webhooks.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/telegram"));
         }
         return webhooks;
+    }
+
+    /** One item of an album, POSTed to one instance's webhook as Telegram would. */
+    private int postItem(URI webhook, FakeBotApi.User user, byte[] photo, String mediaGroupId) throws Exception {
+        return post(webhook, telegram.albumPhotoUpdateJson(user, photo, mediaGroupId));
     }
 
     private int post(URI webhook, String update) throws Exception {
