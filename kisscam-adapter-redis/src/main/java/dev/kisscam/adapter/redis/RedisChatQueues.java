@@ -72,7 +72,7 @@ public final class RedisChatQueues implements AutoCloseable {
                     giveTurnUp(chatId, holder);
                 }
                 // Queued while we held the turn, by an instance that then found it taken: ours to handle.
-                if (redis.call("looking at chat " + chatId, client -> client.getScoredSortedSet(updates(chatId)).isEmpty())) {
+                if (nothingWaits(chatId)) {
                     return;
                 }
             }
@@ -85,8 +85,8 @@ public final class RedisChatQueues implements AutoCloseable {
 
     private void handleAll(long chatId) throws InterruptedException {
         while (closing.getCount() > 0) {
-            String next = redis.call("reading chat " + chatId, client -> client.<String>getScoredSortedSet(updates(chatId))
-                    .first());
+            String next = redis.call("reading chat " + chatId,
+                    client -> client.<String>getScoredSortedSet(updates(chatId)).first());
             if (next == null) {
                 return;
             }
@@ -132,10 +132,9 @@ public final class RedisChatQueues implements AutoCloseable {
                             .readAll());
                     for (String chat : chats) {
                         long chatId = Long.parseLong(chat);
-                        boolean empty = redis.call("looking at chat " + chat,
-                                client -> client.getScoredSortedSet(updates(chatId)).isEmpty());
-                        if (empty) {
-                            redis.call("forgetting chat " + chat, client -> client.<String>getSet(waiting).remove(chat));
+                        if (nothingWaits(chatId)) {
+                            redis.call("forgetting chat " + chat,
+                                    client -> client.<String>getSet(waiting).remove(chat));
                         } else {
                             Thread.ofVirtual().name("kisscam-chat-" + chatId).start(() -> drain(chatId));
                         }
@@ -147,6 +146,10 @@ public final class RedisChatQueues implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private boolean nothingWaits(long chatId) {
+        return redis.call("looking at chat " + chatId, client -> client.getScoredSortedSet(updates(chatId)).isEmpty());
     }
 
     private String updates(long chatId) {

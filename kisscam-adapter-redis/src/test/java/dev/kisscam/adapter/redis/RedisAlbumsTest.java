@@ -94,7 +94,8 @@ class RedisAlbumsTest {
         instance.add(CHAT, "album-4", "another album's", Duration.ZERO);
 
         assertThat(instance.claim(CHAT, "album-3")).isEqualTo(new RedisAlbums.Claim.Taken(List.of("mine")));
-        assertThat(instance.claim(CHAT + 1, "album-3")).isEqualTo(new RedisAlbums.Claim.Taken(List.of("another chat's")));
+        assertThat(instance.claim(CHAT + 1, "album-3"))
+                .isEqualTo(new RedisAlbums.Claim.Taken(List.of("another chat's")));
         assertThat(instance.claim(CHAT, "album-4")).isEqualTo(new RedisAlbums.Claim.Taken(List.of("another album's")));
     }
 }
