@@ -44,9 +44,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -276,7 +279,16 @@ class ModulesTest {
         // Redis is not there: an album item is kept in this process, and the album is found there.
         AlbumStore albums = shared.getInstance(AlbumStore.class);
         albums.add(1, "album", "item", Duration.ZERO);
-        assertThat(albums.claim(1, "album")).isEqualTo(new AlbumStore.Claim.Taken(java.util.List.of("item")));
+        assertThat(albums.claim(1, "album")).isEqualTo(new AlbumStore.Claim.Taken(List.of("item")));
+        // ... and an update is handled where it arrived, not dropped.
+        var handled = new CopyOnWriteArrayList<String>();
+        try (ChatOrder.Queue queue = shared.getInstance(ChatOrder.class).start((chatId, update) -> {
+            handled.add(chatId + ":" + update);
+            return CompletableFuture.completedFuture(null);
+        })) {
+            queue.offer(7, 1, "{}");
+        }
+        assertThat(handled).containsExactly("7:{}");
         shared.getInstance(Closeables.class).close();
     }
 
