@@ -176,10 +176,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
-     * One item of an album, as Telegram would POST it to a webhook: numbered as the next update, so the items of
-     * one album can be sent to different instances.
+     * A compressed photo, or with a {@code mediaGroupId} one item of an album, as Telegram would POST it to a
+     * webhook: numbered as the next update, so the items of one album can be sent to different instances.
      */
-    public String albumPhotoUpdateJson(User user, byte[] image, String mediaGroupId) {
+    public String photoUpdateJson(User user, byte[] image, String mediaGroupId) {
         ObjectNode update = photoUpdate(user, user.id(), image, mediaGroupId);
         synchronized (monitor) {
             update.put("update_id", nextUpdateId++);

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the frontend behind one round-robin webhook, over one core and one fake Telegram: the items
- * of an album reach different instances, and the album store they share makes them one job.
+ * of an album reach different instances, and the album store they share makes them one job; an update one
+ * instance receives is handled by the instance whose turn the chat's order gives it to.
  */
-class SharedAlbumsTest {
+class SeveralInstancesTest {
     private static final String SECRET = "s3cret_for-the-webhook";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -120,6 +121,44 @@ class SharedAlbumsTest {
                 .satisfies(request -> assertThat(request.photos()).hasSize(2));
     }
 
+    @Test
+    void an_update_one_instance_receives_is_handled_where_the_chats_order_hands_it() throws Exception {
+        var firstHoldsEveryTurn = new ChatOrder() {
+            private volatile Handler holder;
+
+            @Override
+            public synchronized Queue start(Handler handler) {
+                if (holder == null) {
+                    holder = handler;
+                }
+                return new Queue() {
+                    @Override
+                    public void offer(long chatId, long updateId, String update) {
+                        holder.handle(chatId, update);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        // The second instance's core must not be reached: what it receives is handled by the first.
+        var unreached = new ResilienceTest.UnreachedCore();
+        List<URI> webhooks = instances(AlbumStore.inProcess(), AlbumStore.inProcess(), firstHoldsEveryTurn,
+                new CorePorts(unreached, unreached, unreached, unreached));
+        var user = new FakeBotApi.User(604, "en");
+        byte[] couple = TestImages.jpeg(640, 480, 27);
+        detector.sees(couple, 2);
+        core.consent().giveConsent(new RequesterId("telegram:" + user.id()));
+
+        assertThat(post(webhooks.get(1), telegram.photoUpdateJson(user, couple, null))).isEqualTo(200);
+
+        telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(generator.submissions()).singleElement()
+                .satisfies(request -> assertThat(request.photos()).hasSize(1));
+    }
+
     private record Album(FakeBotApi.User user, byte[] first, byte[] second) {
     }
 
@@ -133,6 +172,12 @@ class SharedAlbumsTest {
 
     /** Two frontends over one core, each with its webhook; the core tells users through the first. */
     private List<URI> instances(AlbumStore albumsOfFirst, AlbumStore albumsOfSecond) throws Exception {
+        return instances(albumsOfFirst, albumsOfSecond, ChatOrder.IN_PROCESS, null);
+    }
+
+    /** @param secondsCore the core the second instance hands updates to; null: the same as the first's */
+    private List<URI> instances(AlbumStore albumsOfFirst, AlbumStore albumsOfSecond, ChatOrder order,
+            CorePorts secondsCore) throws Exception {
         TelegramConfig config = BotRig.testConfig(telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
         var first = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
         var second = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
@@ -150,8 +195,8 @@ class SharedAlbumsTest {
         List<URI> webhooks = new ArrayList<>();
         for (var instance : List.of(first, second)) {
             open.add(instance);
-            TelegramUpdates updates = instance.updates(ports, ChatOrder.IN_PROCESS,
-                    instance == first ? albumsOfFirst : albumsOfSecond);
+            TelegramUpdates updates = instance == first ? instance.updates(ports, order, albumsOfFirst)
+                    : instance.updates(secondsCore == null ? ports : secondsCore, order, albumsOfSecond);
             updates.start();
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/telegram", updates.webhookHandler());
@@ -164,7 +209,7 @@ class SharedAlbumsTest {
 
     /** One item of an album, POSTed to one instance's webhook as Telegram would. */
     private int postItem(URI webhook, FakeBotApi.User user, byte[] photo, String mediaGroupId) throws Exception {
-        return post(webhook, telegram.albumPhotoUpdateJson(user, photo, mediaGroupId));
+        return post(webhook, telegram.photoUpdateJson(user, photo, mediaGroupId));
     }
 
     private int post(URI webhook, String update) throws Exception {
