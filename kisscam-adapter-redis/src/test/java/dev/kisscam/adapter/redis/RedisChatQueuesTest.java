@@ -95,6 +95,26 @@ class RedisChatQueuesTest {
     }
 
     @Test
+    void an_update_handled_for_longer_than_the_lease_keeps_its_chats_turn() {
+        RedisChatQueues a = instance("a", 1);
+        RedisChatQueues b = instance("b", 1);
+        a.offer(CHAT, 1, "1");
+        Await.until(Duration.ofSeconds(5), "update 1 in hand", () -> started.size() == 1);
+        b.offer(CHAT, 2, "2");
+
+        // The holder's watchdog renews the turn before its lease ends: past a whole lease, it still holds it.
+        var turn = redis.observer().getLock(redis.config().keyPrefix() + "chat:" + CHAT + ":turn");
+        long firstLeaseEnds = System.nanoTime() + LEASE.toNanos();
+        Await.until(LEASE.multipliedBy(5), "the turn is renewed past its first lease",
+                () -> System.nanoTime() > firstLeaseEnds && turn.remainTimeToLive() > LEASE.toMillis() / 2);
+        assertThat(started).as("update 2 waits for update 1, however long it takes").hasSize(1);
+
+        held.countDown();
+        Await.until(Duration.ofSeconds(10), "both handled", () -> handled.size() >= 2);
+        assertThat(handled).extracting(Handled::update).containsExactly(1L, 2L);
+    }
+
+    @Test
     void a_holder_that_dies_blocks_its_chat_no_longer_than_its_lease_and_its_update_is_handled_again() {
         RedisAdapters dyingInstance = redis.instance();
         RedisChatQueues dying = redis.closeLater(dyingInstance.chatQueues((chatId, update) -> {
