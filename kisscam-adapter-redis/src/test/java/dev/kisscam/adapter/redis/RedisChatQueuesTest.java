@@ -60,6 +60,15 @@ class RedisChatQueuesTest {
         return instance(name, -1);
     }
 
+    /** Instances a and b, with the chat's update 1 in a's hand until {@link #held} opens. */
+    private List<RedisChatQueues> twoWithUpdateOneHeldByTheFirst() {
+        RedisChatQueues a = instance("a", 1);
+        RedisChatQueues b = instance("b", 1);
+        a.offer(CHAT, 1, "1");
+        Await.until(Duration.ofSeconds(5), "update 1 in hand", () -> started.size() == 1);
+        return List.of(a, b);
+    }
+
     @Test
     void updates_arriving_alternately_at_two_instances_are_handled_in_order_one_at_a_time() {
         RedisChatQueues a = instance("a");
@@ -77,10 +86,9 @@ class RedisChatQueuesTest {
 
     @Test
     void updates_that_arrive_out_of_order_while_the_chat_is_busy_go_in_update_id_order() {
-        RedisChatQueues a = instance("a", 1);
-        RedisChatQueues b = instance("b", 1);
-        a.offer(CHAT, 1, "1");
-        Await.until(Duration.ofSeconds(5), "update 1 in hand", () -> started.size() == 1);
+        List<RedisChatQueues> two = twoWithUpdateOneHeldByTheFirst();
+        RedisChatQueues a = two.get(0);
+        RedisChatQueues b = two.get(1);
 
         b.offer(CHAT, 4, "4");
         a.offer(CHAT, 3, "3");
@@ -96,10 +104,7 @@ class RedisChatQueuesTest {
 
     @Test
     void an_update_handled_for_longer_than_the_lease_keeps_its_chats_turn() {
-        RedisChatQueues a = instance("a", 1);
-        RedisChatQueues b = instance("b", 1);
-        a.offer(CHAT, 1, "1");
-        Await.until(Duration.ofSeconds(5), "update 1 in hand", () -> started.size() == 1);
+        RedisChatQueues b = twoWithUpdateOneHeldByTheFirst().get(1);
         b.offer(CHAT, 2, "2");
 
         // The holder's watchdog renews the turn before its lease ends: past a whole lease, it still holds it.
