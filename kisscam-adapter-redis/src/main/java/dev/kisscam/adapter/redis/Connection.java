@@ -76,7 +76,8 @@ final class Connection implements AutoCloseable {
         settings.setCodec(StringCodec.INSTANCE);
         settings.setThreads(2);
         settings.setNettyThreads(4);
-        // The lead's lock is renewed by Redisson's watchdog every third of this while its holder lives.
+        // The lead's lock and the chats' turns are renewed by Redisson's watchdog every third of this while their
+        // holder lives.
         settings.setLockWatchdogTimeout(config.leaderLease().toMillis());
         settings.useSingleServer()
                 .setAddress(config.address())
@@ -92,7 +93,10 @@ final class Connection implements AutoCloseable {
         return settings;
     }
 
-    /** Disconnects at once: whatever this process held in Redis (slots, the lead) runs out with its lease. */
+    /**
+     * Disconnects at once: whatever this process held in Redis (slots, the lead, chats' turns) runs out with its
+     * lease.
+     */
     @Override
     public synchronized void close() {
         closed = true;
