@@ -1,8 +1,12 @@
 package dev.kisscam.adapter.redis;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.redisson.Redisson;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -35,6 +39,23 @@ final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for what Redisson started, at most {@code within}; its failures, an interruption (kept on the thread) and
+     * the wait running out come out as {@link RedisException}, for {@link #call} to translate.
+     */
+    static <T> T await(RFuture<T> future, Duration within) {
+        try {
+            return future.toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RedisException redis ? redis : new RedisException(e.getCause().toString(), e);
+        } catch (TimeoutException e) {
+            throw new RedisException("no answer within " + within.toMillis() + " ms", e);
+        }
+    }
+
     /** The key for {@code name} under this configuration's prefix. */
     String key(String name) {
         return config.keyPrefix() + name;
@@ -55,7 +76,8 @@ final class Connection implements AutoCloseable {
         settings.setCodec(StringCodec.INSTANCE);
         settings.setThreads(2);
         settings.setNettyThreads(4);
-        // The lead's lock is renewed by Redisson's watchdog every third of this while its holder lives.
+        // The lead's lock and the chats' turns are renewed by Redisson's watchdog every third of this while their
+        // holder lives.
         settings.setLockWatchdogTimeout(config.leaderLease().toMillis());
         settings.useSingleServer()
                 .setAddress(config.address())
@@ -71,7 +93,10 @@ final class Connection implements AutoCloseable {
         return settings;
     }
 
-    /** Disconnects at once: whatever this process held in Redis (slots, the lead) runs out with its lease. */
+    /**
+     * Disconnects at once: whatever this process held in Redis (slots, the lead, chats' turns) runs out with its
+     * lease.
+     */
     @Override
     public synchronized void close() {
         closed = true;

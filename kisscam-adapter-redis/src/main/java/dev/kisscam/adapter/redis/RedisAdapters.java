@@ -10,7 +10,8 @@ import org.redisson.client.RedisException;
 /**
  * The Redis adapter's front door: what several instances of the bot share beyond their database. Generation
  * slots (the provider account's concurrency), rates of the provider account, the lead of the one instance that
- * polls Telegram, and people counts by photo digest. Connects on first use, never when made; close it when the
+ * polls Telegram, people counts by photo digest, and behind one webhook the albums being gathered and each chat's
+ * order of updates. Connects on first use, never when made; close it when the
  * program stops.
  */
 public final class RedisAdapters implements AutoCloseable {
@@ -46,6 +47,19 @@ public final class RedisAdapters implements AutoCloseable {
     /** People counts by photo digest, each kept for {@code window}. */
     public RedisPeopleCounts peopleCounts(Duration window) {
         return new RedisPeopleCounts(redis, window);
+    }
+
+    /** The albums being gathered, shared by every instance: each complete album is taken by one of them. */
+    public RedisAlbums albums() {
+        return new RedisAlbums(redis);
+    }
+
+    /**
+     * Each chat's updates in order across every instance; {@code handler} handles those whose turn this instance
+     * holds. A chat's turn has the configured lease, as the lead has. Close it when the program stops.
+     */
+    public RedisChatQueues chatQueues(RedisChatQueues.Handler handler) {
+        return new RedisChatQueues(redis, redis.config().leaderLease(), handler);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@link #toString()} never shows the password.
  *
  * @param keyPrefix put before every key, so one Redis can serve other programs (or tests) beside this one
- * @param leaderLease how long the polling lead outlives an instance that stopped renewing it (it died)
+ * @param leaderLease how long the polling lead, and a chat's turn to be handled, outlive an instance that stopped
+ *                    renewing them (it died)
  */
 public record RedisConfig(String host, int port, int database, Optional<String> username, Optional<String> password,
         boolean tls, String keyPrefix, Duration leaderLease) {

@@ -3,13 +3,10 @@ package dev.kisscam.adapter.redis;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.redisson.api.RFuture;
 import org.redisson.api.RLock;
-import org.redisson.client.RedisException;
 
 /**
  * One leader among the instances for a task only one of them may do (taking Telegram's updates by long
@@ -148,16 +145,7 @@ public final class RedisLeadership implements AutoCloseable {
     }
 
     private <T> T await(RFuture<T> future) {
-        try {
-            return future.toCompletableFuture().get(lease.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RedisException redis ? redis : new RedisException(e.getCause().toString(), e);
-        } catch (TimeoutException e) {
-            throw new RedisException("no answer within " + lease.toMillis() + " ms", e);
-        }
+        return Connection.await(future, lease);
     }
 
     /** Stops campaigning and gives the lead up, if it is held, before this returns. */

@@ -20,7 +20,8 @@ final class ChatLanes implements AutoCloseable {
             Thread.ofVirtual().name("telegram-chat-", 0).factory());
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    void run(long chatId, Runnable task) {
+    /** Queues {@code task} after the chat's earlier ones; the future completes when it has run, however it ended. */
+    CompletableFuture<Void> run(long chatId, Runnable task) {
         CompletableFuture<Void> queued = tails.compute(chatId, (id, tail) ->
                 (tail == null ? IDLE : tail).handleAsync((ignored, failure) -> {
                     runSafely(chatId, task);
@@ -28,6 +29,7 @@ final class ChatLanes implements AutoCloseable {
                 }, threads));
         // Forget the chat once its last task is done, so idle chats hold no memory.
         queued.whenComplete((ignored, failure) -> tails.remove(chatId, queued));
+        return queued;
     }
 
     /**

@@ -36,7 +36,7 @@ final class Conversation {
 
     void handle(Update update) {
         if (update.hasMessage() && update.getMessage().getFrom() != null) {
-            handle(update.getMessage());
+            handle(update, update.getMessage());
         } else if (update.hasCallbackQuery()) {
             press(update.getCallbackQuery());
         } else {
@@ -44,7 +44,7 @@ final class Conversation {
         }
     }
 
-    private void handle(Message message) {
+    private void handle(Update update, Message message) {
         Asker asker = Asker.of(message.getFrom(), message.getChatId());
         if (message.hasText()) {
             String text = message.getText().strip();
@@ -62,7 +62,7 @@ final class Conversation {
         if (photo.isEmpty()) {
             replies.say(asker, asker.text("hint.media"));
         } else if (message.getMediaGroupId() != null) {
-            albums.add(asker, message.getMediaGroupId(), photo.get());
+            albums.add(asker.chatId(), message.getMediaGroupId(), UpdateJson.write(update));
         } else {
             photos.submit(asker, List.of(photo.get()));
         }

@@ -77,11 +77,21 @@ public final class TelegramAdapters implements AutoCloseable {
      *
      * @throws IllegalStateException when called a second time
      */
-    public synchronized TelegramUpdates updates(CorePorts core) {
+    public TelegramUpdates updates(CorePorts core) {
+        return updates(core, ChatOrder.IN_PROCESS, AlbumStore.inProcess());
+    }
+
+    /**
+     * The updates coming in, as {@link #updates(CorePorts)}, with each chat's order and the albums being gathered
+     * kept where other instances share them (behind one round-robin webhook).
+     *
+     * @throws IllegalStateException when called a second time
+     */
+    public synchronized TelegramUpdates updates(CorePorts core, ChatOrder order, AlbumStore albums) {
         if (updates != null) {
             throw new IllegalStateException("the Telegram updates are already connected to a core");
         }
-        updates = new TelegramUpdates(config, api, http, timers, board, delivery, core);
+        updates = new TelegramUpdates(config, api, http, timers, board, delivery, core, order, albums);
         return updates;
     }
 

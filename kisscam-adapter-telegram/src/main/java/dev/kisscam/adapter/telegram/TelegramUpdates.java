@@ -29,7 +29,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private LongPolling polling;
 
     TelegramUpdates(TelegramConfig config, BotApi api, OkHttpClient http, ScheduledExecutorService timers,
-            StatusBoard board, TelegramDelivery delivery, CorePorts core) {
+            StatusBoard board, TelegramDelivery delivery, CorePorts core, ChatOrder order, AlbumStore albumStore) {
         this.config = config;
         this.api = api;
         this.http = http;
@@ -39,10 +39,10 @@ public final class TelegramUpdates implements AutoCloseable {
         var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
         var photos = new PhotoFlow(core, files, board, delivery, replies, lanes, awaitingConsent, awaitingTurn);
         this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
-        var albums = new AlbumCollector(config.albumWindow(), timers, lanes, photos::submit);
+        var albums = new AlbumCollector(albumStore, config.albumWindow(), timers, lanes, photos::submit);
         var conversation = new Conversation(new Commands(replies, core.control(), core.usage()), photos, albums,
                 replies);
-        this.router = new UpdateRouter(lanes, conversation);
+        this.router = new UpdateRouter(lanes, conversation, order);
     }
 
     /**
@@ -118,6 +118,7 @@ public final class TelegramUpdates implements AutoCloseable {
         if (polling != null) {
             polling.close();
         }
+        router.stop();
         turns.close();
         lanes.close();
     }

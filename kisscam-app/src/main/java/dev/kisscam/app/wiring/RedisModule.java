@@ -7,12 +7,16 @@ import com.google.inject.multibindings.ProvidesIntoOptional;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.adapter.redis.RedisAdapters;
+import dev.kisscam.adapter.redis.RedisAlbums;
+import dev.kisscam.adapter.redis.RedisChatQueues;
 import dev.kisscam.adapter.redis.Outage;
 import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.redis.RedisLeadership;
 import dev.kisscam.adapter.redis.RedisPeopleCounts;
 import dev.kisscam.adapter.redis.RedisRate;
 import dev.kisscam.adapter.redis.RedisUnavailable;
+import dev.kisscam.adapter.telegram.AlbumStore;
+import dev.kisscam.adapter.telegram.ChatOrder;
 import dev.kisscam.app.bot.Leadership;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.provider.RememberedCounts;
@@ -27,11 +31,12 @@ import java.util.Optional;
 /**
  * Several instances sharing one Redis: the generation slots (MAX_CONCURRENT_GENERATIONS for all of them together),
  * xAI's pace (GROK_REQUESTS_PER_SECOND and GROK_SUBMITS_PER_SECOND for the account, not per instance), the lead of
- * the one instance that polls Telegram, and the people counts by photo digest. The client connects on first use
- * and is closed at stop, after the lead is given up.
+ * the one instance that polls Telegram, the people counts by photo digest, and behind one webhook each chat's order
+ * of updates and the albums being gathered. The client connects on first use and is closed at stop, after the lead
+ * is given up.
  *
- * <p>A pace or a count Redis cannot answer falls back to this process: its own pace, no remembered count. Slots
- * and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
+ * <p>A pace or a count Redis cannot answer falls back to this process: its own pace, no remembered count; an update
+ * or an album item Redis does not take is handled in this process's order and albums. Slots and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
  */
 final class RedisModule extends AbstractModule {
     static final String POLLING_LEAD = "telegram-polling";
@@ -140,6 +145,67 @@ final class RedisModule extends AbstractModule {
             @Override
             public void close() {
                 lead.close();
+            }
+        };
+    }
+
+    /** Updates Redis does not take are handled where they arrived, in this process's order of the chat. */
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    ChatOrder chatOrder(RedisAdapters redis, Closeables closeables) {
+        return handler -> {
+            RedisChatQueues queues = closeables.register(redis.chatQueues(handler::handle));
+            var outage = new Outage("handling each update where it arrives, in this instance's order");
+            return new ChatOrder.Queue() {
+                @Override
+                public void offer(long chatId, long updateId, String update) {
+                    try {
+                        queues.offer(chatId, updateId, update);
+                        outage.over();
+                    } catch (RedisUnavailable e) {
+                        outage.begun(e);
+                        handler.handle(chatId, update);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    queues.close();
+                }
+            };
+        };
+    }
+
+    /** Album items Redis does not take gather in this process, and are looked for here too. */
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    AlbumStore albums(RedisAdapters redis) {
+        RedisAlbums shared = redis.albums();
+        AlbumStore local = AlbumStore.inProcess();
+        var outage = new Outage("gathering albums in this instance");
+        return new AlbumStore() {
+            @Override
+            public void add(long chatId, String mediaGroupId, String item, Duration quietWindow) {
+                try {
+                    shared.add(chatId, mediaGroupId, item, quietWindow);
+                    outage.over();
+                } catch (RedisUnavailable e) {
+                    outage.begun(e);
+                    local.add(chatId, mediaGroupId, item, quietWindow);
+                }
+            }
+
+            @Override
+            public Claim claim(long chatId, String mediaGroupId) {
+                Claim here = local.claim(chatId, mediaGroupId);
+                if (!(here instanceof Claim.Gone)) {
+                    return here;
+                }
+                return switch (shared.claim(chatId, mediaGroupId)) {
+                    case RedisAlbums.Claim.Taken taken -> new Claim.Taken(taken.items());
+                    case RedisAlbums.Claim.NotYet notYet -> new Claim.NotYet(notYet.left());
+                    case RedisAlbums.Claim.Gone gone -> new Claim.Gone();
+                };
             }
         };
     }

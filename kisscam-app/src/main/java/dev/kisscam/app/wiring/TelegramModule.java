@@ -3,7 +3,10 @@ package dev.kisscam.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.kisscam.adapter.telegram.AlbumStore;
+import dev.kisscam.adapter.telegram.ChatOrder;
 import dev.kisscam.adapter.telegram.CorePorts;
 import dev.kisscam.adapter.telegram.StyleLabels;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
@@ -35,6 +38,14 @@ final class TelegramModule extends AbstractModule {
         this.styles = new StyleLabels(styles, operatorLabels);
     }
 
+    /** Each chat's order and the albums being gathered stay in this process unless a shared module says otherwise. */
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), ChatOrder.class).setDefault().toInstance(ChatOrder.IN_PROCESS);
+        OptionalBinder.newOptionalBinder(binder(), AlbumStore.class).setDefault().toProvider(AlbumStore::inProcess)
+                .in(Singleton.class);
+    }
+
     @Provides
     @Singleton
     TelegramAdapters telegram() {
@@ -49,8 +60,9 @@ final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TelegramUpdates updates(TelegramAdapters telegram, Kisscam core) {
-        return telegram.updates(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()));
+    TelegramUpdates updates(TelegramAdapters telegram, Kisscam core, ChatOrder order, AlbumStore albums) {
+        return telegram.updates(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()), order,
+                albums);
     }
 
     /** Down while Telegram does not answer: the bot then can neither take updates nor send anything. */

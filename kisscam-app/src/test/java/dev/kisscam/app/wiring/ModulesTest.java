@@ -14,6 +14,8 @@ import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.adapter.redis.RedisAdapters;
+import dev.kisscam.adapter.telegram.AlbumStore;
+import dev.kisscam.adapter.telegram.ChatOrder;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
@@ -42,9 +44,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -260,6 +265,31 @@ class ModulesTest {
         assertThat(status.details().toString()).contains("127.0.0.1:" + closed + "/4")
                 .doesNotContain("redis-password-never-shown");
         injector.getInstance(Closeables.class).close();
+    }
+
+    @Test
+    void behind_one_webhook_each_chats_order_and_the_albums_being_gathered_are_shared_through_redis() throws IOException {
+        Injector alone = botInjector(env());
+        assertThat(alone.getInstance(ChatOrder.class)).isSameAs(ChatOrder.IN_PROCESS);
+        assertThat(alone.getInstance(AlbumStore.class)).isSameAs(alone.getInstance(AlbumStore.class));
+        alone.getInstance(Closeables.class).close();
+
+        Injector shared = botInjector(env("REDIS_URL", "redis://127.0.0.1:" + closedPort()));
+        assertThat(shared.getInstance(ChatOrder.class)).isNotSameAs(ChatOrder.IN_PROCESS);
+        // Redis is not there: an album item is kept in this process, and the album is found there.
+        AlbumStore albums = shared.getInstance(AlbumStore.class);
+        albums.add(1, "album", "item", Duration.ZERO);
+        assertThat(albums.claim(1, "album")).isEqualTo(new AlbumStore.Claim.Taken(List.of("item")));
+        // ... and an update is handled where it arrived, not dropped.
+        var handled = new CopyOnWriteArrayList<String>();
+        try (ChatOrder.Queue queue = shared.getInstance(ChatOrder.class).start((chatId, update) -> {
+            handled.add(chatId + ":" + update);
+            return CompletableFuture.completedFuture(null);
+        })) {
+            queue.offer(7, 1, "{}");
+        }
+        assertThat(handled).containsExactly("7:{}");
+        shared.getInstance(Closeables.class).close();
     }
 
     private static int closedPort() throws IOException {

@@ -175,6 +175,18 @@ public final class FakeBotApi implements AutoCloseable {
         return textUpdate(user, text).toString();
     }
 
+    /**
+     * A compressed photo, or with a {@code mediaGroupId} one item of an album, as Telegram would POST it to a
+     * webhook: numbered as the next update, so the items of one album can be sent to different instances.
+     */
+    public String photoUpdateJson(User user, byte[] image, String mediaGroupId) {
+        ObjectNode update = photoUpdate(user, user.id(), image, mediaGroupId);
+        synchronized (monitor) {
+            update.put("update_id", nextUpdateId++);
+        }
+        return update.toString();
+    }
+
     // ---- faults ------------------------------------------------------------------------------------------
 
     /** The next {@code times} calls of {@code method} are answered 429 with {@code retry_after}. */
