@@ -93,6 +93,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_shared_postgresql_database_with_media_on_the_local_disk_is_refused_for_the_bot_only() {
+        var env = minimal();
+        env.put("DATABASE_URL", "postgresql://bot:pw-1234@db.example/kisscam");
+
+        assertThat(problems(env)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("DATABASE_URL is a PostgreSQL database that several instances share, but STORAGE_BACKEND=local")
+                .contains("set STORAGE_BACKEND=s3").doesNotContain("pw-1234");
+        env.put("STORAGE_BACKEND", "local");
+        assertThat(problems(env)).hasSize(1);
+        // The command line keeps its one job in a private directory: the bot's database is none of its business.
+        valid(env, ConfigLoader.Purpose.COMMAND_LINE);
+        env.put("DATABASE_URL", "sqlite:/var/lib/kisscam/records.db");
+        valid(env, ConfigLoader.Purpose.BOT);
+    }
+
+    @Test
     void database_url_names_sqlite_or_postgresql_and_a_wrong_one_is_a_problem() {
         var env = minimal();
         env.put("STORAGE_PATH", "/srv/kisscam");
@@ -102,6 +118,7 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)))
                 .contains("DATABASE_URL=sqlite:/var/lib/kisscam/records.db");
 
+        env = withS3AndWebhook();
         env.put("DATABASE_URL", "postgresql://bot:pw-1234@db.example/kisscam");
         SqlConfig postgresql = valid(env, ConfigLoader.Purpose.BOT).database();
         assertThat(postgresql.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/kisscam");
