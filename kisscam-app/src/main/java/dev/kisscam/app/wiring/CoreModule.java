@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.RecentJobs;
 import dev.kisscam.app.logging.FailedJobReports;
@@ -60,19 +61,24 @@ final class CoreModule extends AbstractModule {
     }
 
     /**
-     * This instance's name in the job leases: unique among the instances sharing a database, so one never
-     * renews or releases another's jobs, and the same after a restart on the same host and port, so a restarted
-     * instance takes its own jobs back at once. With PORT=0 the port is unknown until it listens: the process id
-     * keeps the name unique, and the jobs come back when their leases end.
+     * This instance's name in the job leases. Over SQLite there is one process, named {@code local} as ever. Over a
+     * shared database the name is unique among the instances, so one never renews or releases another's jobs, and
+     * the same after a restart on the same host and port, so a restarted instance takes its own jobs back at once.
+     * With PORT=0 the port is unknown until it listens: the process id keeps the name unique, and the jobs come
+     * back when their leases end.
      */
-    static String processName(AppConfig.Server server) {
+    static String processName(AppConfig config) {
+        if (config.database().dialect() != SqlConfig.Dialect.POSTGRESQL) {
+            return "local";
+        }
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        return host + ":" + (server.port() != 0 ? String.valueOf(server.port()) : "pid" + ProcessHandle.current().pid());
+        int port = config.server().port();
+        return host + ":" + (port != 0 ? String.valueOf(port) : "pid" + ProcessHandle.current().pid());
     }
 
     /** The last jobs the dashboard lists. */
@@ -94,7 +100,7 @@ final class CoreModule extends AbstractModule {
             @Named(SqlModule.REFUSED_PHOTOS) Quota refusedPhotos, SpendLedger spendLedger, PeopleDetector detector,
             VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
             Clock clock, JobObserver observer, Optional<GenerationSlots> sharedSlots, AppConfig config) {
-        return Kisscam.builder().processName(processName(config.server())).mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
+        return Kisscam.builder().processName(processName(config)).mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
                 .refusedPhotoQuota(refusedPhotos).spendLedger(spendLedger)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
                 .settings(settings).clock(clock).observer(observer)
