@@ -140,6 +140,7 @@ public final class ConfigLoader {
         var logging = logging();
         var operations = operations(server);
         var shared = shared();
+        provider.ifPresent(chosen -> shared.ifPresent(sharing -> sharedPaceFits(chosen, sharing)));
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
@@ -240,6 +241,26 @@ public final class ConfigLoader {
                 reader.text(S3StorageConfig.S3_REGION).orElse(S3StorageConfig.DEFAULT_REGION)));
         return bucket.flatMap(s3 -> files.map(local -> new AppConfig.S3Storage(s3, local)));
     }
+
+    /**
+     * Redis spaces shared submissions at least a millisecond apart: a faster pace would pass here and stop the start
+     * with an error that names no setting.
+     */
+    private void sharedPaceFits(AppConfig.Provider provider, AppConfig.Shared shared) {
+        if (shared instanceof AppConfig.Shared.Redis) {
+            switch (provider) {
+                case AppConfig.Provider.Grok(GrokConfig grok) -> {
+                    if (grok.submitsPerSecond() > MAX_SHARED_SUBMITS_PER_SECOND) {
+                        reader.problem(GrokConfig.GROK_SUBMITS_PER_SECOND + " must be at most "
+                                + MAX_SHARED_SUBMITS_PER_SECOND + " with Redis (submissions are spaced at least 1 ms"
+                                + " apart across instances), was " + grok.submitsPerSecond());
+                    }
+                }
+            }
+        }
+    }
+
+    static final int MAX_SHARED_SUBMITS_PER_SECOND = 1000;
 
     /**
      * A database several instances share, with media on one machine's disk: a job queued by one instance would be

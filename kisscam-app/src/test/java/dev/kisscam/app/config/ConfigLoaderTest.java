@@ -109,6 +109,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void with_redis_submissions_are_paced_at_most_a_thousand_a_second_which_a_single_instance_may_exceed() {
+        var env = withS3AndWebhook();
+        env.put("GROK_SUBMITS_PER_SECOND", "1001");
+
+        assertThat(problems(env)).containsExactly("GROK_SUBMITS_PER_SECOND must be at most 1000 with Redis"
+                + " (submissions are spaced at least 1 ms apart across instances), was 1001");
+        env.put("GROK_SUBMITS_PER_SECOND", "1000");
+        valid(env, ConfigLoader.Purpose.BOT);
+        valid(minimalWith("GROK_SUBMITS_PER_SECOND", "5000"), ConfigLoader.Purpose.BOT);
+    }
+
+    @Test
     void database_url_names_sqlite_or_postgresql_and_a_wrong_one_is_a_problem() {
         var env = minimal();
         env.put("STORAGE_PATH", "/srv/kisscam");
