@@ -11,7 +11,10 @@ import dev.kisscam.app.http.HttpEndpoint;
 import dev.kisscam.app.wiring.Modules;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.kisscam.app.config.Role;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code kisscam bot}: runs the Telegram bot until the process is told to stop (SIGTERM, Ctrl-C). */
 @Command(name = "bot", mixinStandardHelpOptions = true,
@@ -25,6 +28,12 @@ final class BotCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(BotCommand.class.getName());
 
     private final Launch launch;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all", converter = RoleWord.class,
+            description = {"all (default): take updates and run jobs;",
+                "frontend: take updates and answer users, run no generation;",
+                "worker: run generations and deliver, take no updates (/health still served)."})
+    Role role = Role.ALL;
 
     BotCommand(Launch launch) {
         this.launch = launch;
@@ -41,7 +50,7 @@ final class BotCommand implements Callable<Integer> {
         LOG.log(System.Logger.Level.INFO, "configuration:\n  " + String.join("\n  ", ConfigLoader.describe(config.get())));
         BotLifecycle lifecycle;
         try {
-            lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get())).getInstance(BotLifecycle.class);
+            lifecycle = Guice.createInjector(Stage.DEVELOPMENT, Modules.bot(config.get(), role)).getInstance(BotLifecycle.class);
         } catch (ProvisionException e) {
             return cannotStart(rootCause(e), config.get());
         }
@@ -62,6 +71,18 @@ final class BotCommand implements Callable<Integer> {
                         + lifecycle.adminPort());
         stopped.await();
         return 0;
+    }
+
+    /** A role word, or picocli's usage error (status 2) naming the allowed ones. */
+    static final class RoleWord implements CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String word) {
+            try {
+                return Role.of(word);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected one of " + Role.words() + ", was '" + word + "'");
+            }
+        }
     }
 
     private int cannotStart(Throwable cause, AppConfig config) {

@@ -7,6 +7,7 @@ import dev.kisscam.adapter.telegram.TelegramCallException;
 import dev.kisscam.adapter.telegram.TelegramConfig;
 import dev.kisscam.adapter.telegram.TelegramUpdates;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.config.Role;
 import dev.kisscam.app.dashboard.Dashboard;
 import dev.kisscam.app.http.AdminAccess;
 import dev.kisscam.app.http.HealthCheck;
@@ -51,6 +52,7 @@ public final class BotLifecycle {
     private final Leadership leadership;
     private final ProviderKey providerKey;
     private final Dashboard dashboard;
+    private final Role role;
     private HttpEndpoint endpoint;
     private boolean stopped;
     /** Read by the campaign's thread too: a lead won while stopping starts nothing. */
@@ -59,11 +61,14 @@ public final class BotLifecycle {
     /**
      * @param moduleChecks what the installed modules report on, the provider among them
      * @param leadership whether this instance is the one that polls, when several share the bot
+     * @param role whether this process takes updates, runs jobs, or both
      */
     @Inject
     BotLifecycle(AppConfig config, Kisscam kisscam, TelegramAdapters telegram, TelegramUpdates updates,
             StorageUpkeep storage, Set<HealthCheck> moduleChecks, Closeables closeables,
-            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard, Leadership leadership) {
+            PrometheusMeterRegistry metrics, ProviderKey providerKey, Dashboard dashboard, Leadership leadership,
+            Role role) {
+        this.role = role;
         this.config = config;
         this.telegramSettings = config.telegram().orElseThrow(
                 () -> new IllegalArgumentException("the bot needs the Telegram settings"));
@@ -89,14 +94,25 @@ public final class BotLifecycle {
         endpoint = endpoint();
         endpoint.start();
         dashboard.start();
-        kisscam.start();
+        if (role.runsJobs()) {
+            kisscam.start();
+        } else {
+            kisscam.startWithoutJobs();
+        }
         // After the jobs resumed: the sweeper then sees every job that still needs its media.
         storage.start();
         // Every instance serves a webhook; of several polling instances, one polls and the others run jobs until it dies.
-        switch (telegramSettings.config().mode()) {
-            case LONG_POLLING -> leadership.campaign(this::takeUpdates, this::stopTakingUpdates);
-            case WEBHOOK -> takeUpdates();
+        if (role.takesUpdates()) {
+            switch (telegramSettings.config().mode()) {
+                case LONG_POLLING -> leadership.campaign(this::takeUpdates, this::stopTakingUpdates);
+                case WEBHOOK -> takeUpdates();
+            }
         }
+        LOG.log(System.Logger.Level.INFO, switch (role) {
+            case ALL -> "role all: taking updates and running jobs";
+            case FRONTEND -> "role frontend: taking updates and queueing jobs; the workers run them";
+            case WORKER -> "role worker: running jobs and delivering; taking no updates";
+        });
         endpoint.ready(true);
     }
 
@@ -171,6 +187,9 @@ public final class BotLifecycle {
     }
 
     private Map<String, HttpHandler> routes() {
+        if (!role.takesUpdates()) {
+            return Map.of();
+        }
         return switch (telegramSettings.config().mode()) {
             case LONG_POLLING -> Map.of();
             case WEBHOOK -> Map.of(webhookPath(), updates.webhookHandler());

@@ -130,6 +130,9 @@ public final class ConfigLoader {
         Optional<AppConfig.Provider> provider = provider(styles);
         Optional<AppConfig.Storage> storage = storage();
         Optional<SqlConfig> database = storage.flatMap(this::database);
+        if (purpose == Purpose.BOT) {
+            database.ifPresent(records -> storage.ifPresent(media -> sharedRecordsNeedSharedMedia(records, media)));
+        }
         Optional<KisscamSettings> core = core(styles).map(settings -> withDailySpendLimit(settings, provider));
         core.ifPresent(settings -> provider.ifPresent(chosen -> everyStyleWorded(settings, chosen)));
         var limits = limits();
@@ -137,6 +140,7 @@ public final class ConfigLoader {
         var logging = logging();
         var operations = operations(server);
         var shared = shared();
+        provider.ifPresent(chosen -> shared.ifPresent(sharing -> sharedPaceFits(chosen, sharing)));
         if (!reader.problems().isEmpty()) {
             return new Invalid(reader.problems());
         }
@@ -236,6 +240,39 @@ public final class ConfigLoader {
                 reader.text(S3StorageConfig.S3_SECRET_KEY).orElse(null),
                 reader.text(S3StorageConfig.S3_REGION).orElse(S3StorageConfig.DEFAULT_REGION)));
         return bucket.flatMap(s3 -> files.map(local -> new AppConfig.S3Storage(s3, local)));
+    }
+
+    /**
+     * Redis spaces shared submissions at least a millisecond apart: a faster pace would pass here and stop the start
+     * with an error that names no setting.
+     */
+    private void sharedPaceFits(AppConfig.Provider provider, AppConfig.Shared shared) {
+        if (shared instanceof AppConfig.Shared.Redis) {
+            switch (provider) {
+                case AppConfig.Provider.Grok(GrokConfig grok) -> {
+                    if (grok.submitsPerSecond() > MAX_SHARED_SUBMITS_PER_SECOND) {
+                        reader.problem(GrokConfig.GROK_SUBMITS_PER_SECOND + " must be at most "
+                                + MAX_SHARED_SUBMITS_PER_SECOND + " with Redis (submissions are spaced at least 1 ms"
+                                + " apart across instances), was " + grok.submitsPerSecond());
+                    }
+                }
+            }
+        }
+    }
+
+    static final int MAX_SHARED_SUBMITS_PER_SECOND = 1000;
+
+    /**
+     * A database several instances share, with media on one machine's disk: a job queued by one instance would be
+     * claimed by another that cannot read its photos. Refused rather than failing job by job.
+     */
+    private void sharedRecordsNeedSharedMedia(SqlConfig records, AppConfig.Storage media) {
+        if (records.dialect() == SqlConfig.Dialect.POSTGRESQL && media instanceof AppConfig.LocalStorage) {
+            reader.problem(SqlConfig.DATABASE_URL + " is a PostgreSQL database that several instances share, but "
+                    + STORAGE_BACKEND + "=" + LOCAL + " keeps photos and videos on this machine's disk, where the"
+                    + " other instances cannot read them: set " + STORAGE_BACKEND + "=" + S3 + " (with "
+                    + S3StorageConfig.S3_ENDPOINT + " and the other S3_ settings), or keep one instance on SQLite");
+        }
     }
 
     /** DATABASE_URL, or SQLite under STORAGE_PATH. */

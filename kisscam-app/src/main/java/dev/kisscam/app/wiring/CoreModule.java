@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
+import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.app.config.AppConfig;
 import dev.kisscam.app.dashboard.RecentJobs;
 import dev.kisscam.app.logging.FailedJobReports;
@@ -25,6 +26,8 @@ import dev.kisscam.core.service.Kisscam;
 import dev.kisscam.core.service.KisscamSettings;
 import dev.kisscam.core.service.job.LocalGenerationSlots;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,27 @@ final class CoreModule extends AbstractModule {
         return new RecentJobs(RECENT_JOBS);
     }
 
+    /**
+     * This instance's name in the job leases. Over SQLite there is one process, named {@code local} as ever. Over a
+     * shared database the name is unique among the instances, so one never renews or releases another's jobs, and
+     * the same after a restart on the same host and port, so a restarted instance takes its own jobs back at once.
+     * With PORT=0 the port is unknown until it listens: the process id keeps the name unique, and the jobs come
+     * back when their leases end.
+     */
+    static String processName(AppConfig config) {
+        if (config.database().dialect() != SqlConfig.Dialect.POSTGRESQL) {
+            return "local";
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        int port = config.server().port();
+        return host + ":" + (port != 0 ? String.valueOf(port) : "pid" + ProcessHandle.current().pid());
+    }
+
     /** The last jobs the dashboard lists. */
     static final int RECENT_JOBS = 50;
 
@@ -75,8 +99,8 @@ final class CoreModule extends AbstractModule {
     Kisscam kisscam(MediaStore media, JobStore jobs, ConsentStore consents, Quota quota,
             @Named(SqlModule.REFUSED_PHOTOS) Quota refusedPhotos, SpendLedger spendLedger, PeopleDetector detector,
             VideoGenerator generator, Delivery delivery, EarlierVideos earlierVideos, KisscamSettings settings,
-            Clock clock, JobObserver observer, Optional<GenerationSlots> sharedSlots) {
-        return Kisscam.builder().mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
+            Clock clock, JobObserver observer, Optional<GenerationSlots> sharedSlots, AppConfig config) {
+        return Kisscam.builder().processName(processName(config)).mediaStore(media).jobStore(jobs).consentStore(consents).quota(quota)
                 .refusedPhotoQuota(refusedPhotos).spendLedger(spendLedger)
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery).earlierVideos(earlierVideos)
                 .settings(settings).clock(clock).observer(observer)

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.app.config.AppConfig;
+import dev.kisscam.app.config.Role;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.port.out.VideoGenerator;
@@ -26,11 +27,17 @@ public final class Modules {
     private Modules() {
     }
 
-    /** The Telegram bot: everything from the configuration. */
+    /** The Telegram bot: everything from the configuration, taking updates and running jobs. */
     public static List<Module> bot(AppConfig config) {
+        return bot(config, Role.ALL);
+    }
+
+    /** The Telegram bot in one {@code role}: updates, jobs or both. */
+    public static List<Module> bot(AppConfig config, Role role) {
         AppConfig.Telegram telegram = config.telegram().orElseThrow(() -> new IllegalArgumentException(
                 "the bot needs the Telegram settings: load the configuration for the bot"));
-        return List.of(new ProgramModule(config), new MetricsModule(), shared(config.shared()),
+        return List.of(new ProgramModule(config), binder -> binder.bind(Role.class).toInstance(role),
+                new MetricsModule(), shared(config.shared()),
                 new CoreModule(config.core()),
                 storage(config.storage()),
                 new SqlModule(config.database(), config.storage().local().storagePath(), config.limits()),

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,7 @@ final class BenchRig implements AutoCloseable {
     private final Path directory;
     private final Map<String, String> settings = new HashMap<>();
     private ChildBot bot;
+    private final List<ChildBot> instances = new ArrayList<>();
 
     BenchRig(Path directory, Duration generationTime) throws IOException {
         this.directory = Files.createDirectories(directory);
@@ -77,10 +80,32 @@ final class BenchRig implements AutoCloseable {
         return bot;
     }
 
+    /**
+     * Starts {@code count} bots with {@link #env}, each with a STORAGE_PATH of its own (the settings must make
+     * them share a database, Redis and media), one after the other, and returns once each /health says ready.
+     */
+    List<ChildBot> startBots(int count) throws IOException, InterruptedException {
+        if (bot != null || !instances.isEmpty()) {
+            throw new IllegalStateException("one set of bots per rig: measurements must not share a process");
+        }
+        for (int i = 1; i <= count; i++) {
+            Path own = Files.createDirectories(directory.resolve("instance-" + i));
+            var env = new HashMap<>(env());
+            env.put("STORAGE_PATH", own.resolve("storage").toString());
+            ChildBot instance = ChildBot.start(own, env);
+            instances.add(instance);
+            instance.awaitReady(START_LIMIT);
+        }
+        return List.copyOf(instances);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (bot != null) {
             bot.close();
+        }
+        for (ChildBot instance : instances) {
+            instance.close();
         }
         telegram.close();
         xai.close();

@@ -143,6 +143,12 @@ final class ChildBot implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: nothing is saved on the way out, as when a machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

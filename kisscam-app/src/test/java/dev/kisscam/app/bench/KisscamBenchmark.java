@@ -3,6 +3,7 @@ package dev.kisscam.app.bench;
 import static dev.kisscam.app.bench.BenchReport.mib;
 
 import dev.kisscam.app.testing.ScenePhotos;
+import dev.kisscam.app.testing.SharedServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ class KisscamBenchmark {
     static final int PACED_SUBMITS_PER_SECOND = 2;
     /** Rounds of ten users at once in (d). */
     static final int CROWD_ROUNDS = Integer.getInteger("kisscam.bench.crowdRounds", 5);
+
+    static final int SEVERAL_USERS = Integer.getInteger("kisscam.bench.severalUsers", 200);
+    static final Duration SEVERAL_GENERATION = Duration.ofSeconds(10);
+    /** A Redis database of the benchmark's own (the tests use 11 and 14). */
+    static final int REDIS_DATABASE = 15;
 
     private static BenchReport report;
 
@@ -143,6 +149,32 @@ class KisscamBenchmark {
             report.line(String.format(java.util.Locale.ROOT, "measured %.1f s, ideal N/R + provider = %.1f s,"
                     + " ratio %.2f", measured, ideal, measured / ideal));
             result.reportTo(report);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void one_instance_against_two_sharing_postgresql_redis_and_s3() throws Exception {
+        int users = SEVERAL_USERS;
+        byte[] photo = ScenePhotos.noisyJpeg(2, 1280, 960, 8);
+        var photos = new JobPhotos.OnePhoto(photo, "a 1280x960 Telegram photo of two people (" + mib(photo.length) + ")");
+        report.section("(f) " + users + " users send " + photos.description() + " at once; provider "
+                + SEVERAL_GENERATION.toSeconds() + " s; one instance, then two sharing PostgreSQL, Redis and S3"
+                + " (polling: one polls, both run jobs), then two with one killed (SIGKILL) mid-burst;"
+                + " GROK_REQUESTS_PER_SECOND=1000 and GROK_SUBMITS_PER_SECOND=1000, the most the shared limiter takes");
+        long firstUser = 1_000_000;
+        for (int instances = 1; instances <= 2; instances++) {
+            severalInstances(directory.resolve("instances-" + instances), photos, firstUser, users, instances, false);
+            firstUser += users;
+        }
+        severalInstances(directory.resolve("killed"), photos, firstUser, users, 2, true);
+    }
+
+    private static void severalInstances(Path where, JobPhotos photos, long firstUser, int users, int instances,
+            boolean killOne) throws Exception {
+        try (var shared = new SharedServices(REDIS_DATABASE); var rig = new BenchRig(where, SEVERAL_GENERATION)) {
+            new SeveralInstancesMeasurement(rig, shared, photos).run(firstUser, users, instances, killOne)
+                    .reportTo(report);
         }
     }
 

@@ -54,6 +54,23 @@ class CliTest {
     }
 
     @Test
+    void bot_refuses_an_unknown_role_with_status_2_naming_the_roles_before_reading_any_setting() {
+        assertThat(kisscam("bot", "--role=scheduler")).isEqualTo(Launch.BAD_CONFIGURATION);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--role").contains("expected one of all, frontend, worker, was 'scheduler'")
+                .doesNotContain("TELEGRAM_BOT_TOKEN is required");
+    }
+
+    @Test
+    void bot_explains_its_roles_in_its_help() {
+        assertThat(kisscam("bot", "--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--role=ROLE").contains("frontend:")
+                .contains("worker:");
+    }
+
+    @Test
     void generate_explains_style_and_wish_in_its_help() {
         assertThat(kisscam("generate", "--help")).isZero();
 

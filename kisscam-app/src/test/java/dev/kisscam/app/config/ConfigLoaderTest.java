@@ -93,6 +93,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_shared_postgresql_database_with_media_on_the_local_disk_is_refused_for_the_bot_only() {
+        var env = minimal();
+        env.put("DATABASE_URL", "postgresql://bot:pw-1234@db.example/kisscam");
+
+        assertThat(problems(env)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("DATABASE_URL is a PostgreSQL database that several instances share, but STORAGE_BACKEND=local")
+                .contains("set STORAGE_BACKEND=s3").doesNotContain("pw-1234");
+        env.put("STORAGE_BACKEND", "local");
+        assertThat(problems(env)).hasSize(1);
+        // The command line keeps its one job in a private directory: the bot's database is none of its business.
+        valid(env, ConfigLoader.Purpose.COMMAND_LINE);
+        env.put("DATABASE_URL", "sqlite:/var/lib/kisscam/records.db");
+        valid(env, ConfigLoader.Purpose.BOT);
+    }
+
+    @Test
+    void with_redis_submissions_are_paced_at_most_a_thousand_a_second_which_a_single_instance_may_exceed() {
+        var env = withS3AndWebhook();
+        env.put("GROK_SUBMITS_PER_SECOND", "1001");
+
+        assertThat(problems(env)).containsExactly("GROK_SUBMITS_PER_SECOND must be at most 1000 with Redis"
+                + " (submissions are spaced at least 1 ms apart across instances), was 1001");
+        env.put("GROK_SUBMITS_PER_SECOND", "1000");
+        valid(env, ConfigLoader.Purpose.BOT);
+        valid(minimalWith("GROK_SUBMITS_PER_SECOND", "5000"), ConfigLoader.Purpose.BOT);
+    }
+
+    @Test
     void database_url_names_sqlite_or_postgresql_and_a_wrong_one_is_a_problem() {
         var env = minimal();
         env.put("STORAGE_PATH", "/srv/kisscam");
@@ -102,6 +130,7 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.describe(valid(env, ConfigLoader.Purpose.BOT)))
                 .contains("DATABASE_URL=sqlite:/var/lib/kisscam/records.db");
 
+        env = withS3AndWebhook();
         env.put("DATABASE_URL", "postgresql://bot:pw-1234@db.example/kisscam");
         SqlConfig postgresql = valid(env, ConfigLoader.Purpose.BOT).database();
         assertThat(postgresql.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/kisscam");

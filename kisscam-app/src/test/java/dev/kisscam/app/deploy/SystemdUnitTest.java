@@ -34,6 +34,20 @@ class SystemdUnitTest {
     }
 
     @Test
+    void the_template_for_several_instances_verifies_and_gives_each_its_port_where_the_environment_file_cannot()
+            throws Exception {
+        Path template = UNIT.resolveSibling("kisscam@.service");
+        String start = section(template, "Service").get("ExecStart").getFirst();
+
+        assertThat(start).isEqualTo("/usr/bin/env PORT=%i STORAGE_PATH=/var/lib/kisscam/storage-%i /opt/kisscam/bin/kisscam bot");
+        assertThat(section(template, "Service").get("RestartPreventExitStatus")).containsExactly("2");
+        assumeTrue(Files.isExecutable(ANALYZE), "systemd-analyze is not installed here; the keys above are checked");
+        Verification verification = verify(Files.copy(template, directory.resolve("kisscam@8001.service")));
+        assertThat(verification.output).isEmpty();
+        assertThat(verification.status).isZero();
+    }
+
+    @Test
     void the_verification_would_notice_a_mistyped_key() throws Exception {
         assumeTrue(Files.isExecutable(ANALYZE), "systemd-analyze is not installed here");
         Path broken = directory.resolve("kisscam.service");
@@ -79,9 +93,13 @@ class SystemdUnitTest {
     }
 
     private static Map<String, List<String>> section(String name) throws IOException {
+        return section(UNIT, name);
+    }
+
+    private static Map<String, List<String>> section(Path unit, String name) throws IOException {
         var keys = new LinkedHashMap<String, List<String>>();
         String current = null;
-        for (String line : Files.readAllLines(UNIT)) {
+        for (String line : Files.readAllLines(unit)) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;

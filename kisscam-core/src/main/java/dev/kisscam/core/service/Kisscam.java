@@ -132,6 +132,20 @@ public final class Kisscam implements AutoCloseable {
         sweeper = Thread.ofVirtual().name("kisscam-sweeper").start(this::sweep);
     }
 
+    /**
+     * Starts like {@link #start()} but runs no job: this process takes photos, answers and queues jobs, tells
+     * their requesters their place, and leaves every job to the other processes that share the job store (a
+     * frontend in front of workers). Its own unfinished jobs from before are left to them too.
+     *
+     * @throws IllegalStateException when this core was started before
+     */
+    public void startWithoutJobs() {
+        lifecycle.start();
+        dispatcher.startWithoutClaiming();
+        sweepNow();
+        sweeper = Thread.ofVirtual().name("kisscam-sweeper").start(this::sweep);
+    }
+
     private void sweep() {
         while (!lifecycle.stopping()) {
             try {

@@ -46,6 +46,8 @@ final class Harness {
     dev.kisscam.core.port.out.GenerationSlots slots;
     /** The allowance for refused photos; none unless a test sets one. */
     InMemoryQuota refusedPhotos;
+    /** False for a process that only takes photos and leaves the jobs to others. */
+    boolean runsJobs = true;
     Kisscam core;
     private final AtomicInteger seeds;
 
@@ -104,7 +106,11 @@ final class Harness {
                 .peopleDetector(detector).videoGenerator(generator).delivery(delivery)
                 .earlierVideos(earlierVideos).settings(settings).clock(clock).observer(observer)
                 .build();
-        core.start();
+        if (runsJobs) {
+            core.start();
+        } else {
+            core.startWithoutJobs();
+        }
         return this;
     }
 

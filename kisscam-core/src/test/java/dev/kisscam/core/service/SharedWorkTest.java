@@ -106,6 +106,22 @@ class SharedWorkTest {
         assertThat(second.generator.submissions()).isEmpty();
     }
 
+    @Test
+    void a_process_started_without_jobs_takes_photos_and_leaves_every_job_to_the_others() throws InterruptedException {
+        first.runsJobs = false;
+        first.start();
+        var accepted = (IntakeOutcome.JobAccepted) first.submit(first.requester("fronted"), first.photoOf(2));
+        awaitUntil(() -> first.observer.queueReports() >= 3);
+        assertThat(first.jobStore.waiting(first.clock.instant())).as("still queued after rounds of the frontend's dispatcher")
+                .containsExactly(accepted.job());
+
+        second.start();
+
+        assertThat(second.awaitFinished(accepted.job()).state()).isInstanceOf(JobState.Done.class);
+        assertThat(first.generator.submissions()).isEmpty();
+        assertThat(second.generator.submissions()).extracting(r -> r.job()).containsExactly(accepted.job());
+    }
+
     /** Waits for a condition both processes bring about between them. */
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -16,6 +16,7 @@ public final class RecordingObserver implements JobObserver {
     private final List<Spend> spends = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private int maxRunning;
+    private int queueReports;
 
     @Override
     public synchronized void saved(Job job) {
@@ -46,6 +47,12 @@ public final class RecordingObserver implements JobObserver {
     @Override
     public synchronized void queue(int waiting, int running) {
         maxRunning = Math.max(maxRunning, running);
+        queueReports++;
+    }
+
+    /** How often the queue was reported: once per round of a dispatcher. */
+    public synchronized int queueReports() {
+        return queueReports;
     }
 
     public synchronized List<Spend> spends() {

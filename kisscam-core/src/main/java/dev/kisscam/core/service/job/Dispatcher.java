@@ -67,6 +67,8 @@ public final class Dispatcher {
     private final Map<JobId, Told> told = new ConcurrentHashMap<>();
     private Instant nextRenewal = Instant.MIN;
     private volatile Thread loop;
+    /** False in a process that only takes photos: it tells positions but leaves every job to the others. */
+    private volatile boolean claims = true;
 
     private record Running(Thread thread, GenerationSlots.Slot slot) {
     }
@@ -99,6 +101,15 @@ public final class Dispatcher {
     /** Takes back this process's own jobs from before a restart, and starts looking for work. */
     public void start() {
         store.releaseAll(pace.owner());
+        loop = Thread.ofVirtual().name("kisscam-dispatcher").start(this::dispatchForever);
+    }
+
+    /**
+     * Starts telling the requesters of the jobs accepted here where they stand, but claims no job: the other
+     * processes sharing the job store run them all.
+     */
+    public void startWithoutClaiming() {
+        claims = false;
         loop = Thread.ofVirtual().name("kisscam-dispatcher").start(this::dispatchForever);
     }
 
@@ -194,6 +205,11 @@ public final class Dispatcher {
 
     /** One round: renew what runs, then claim what waits, as far as slots allow. */
     void dispatchOnce() {
+        if (!claims) {
+            tellPositions();
+            observer.queue(waitingCount(), slots.inUse());
+            return;
+        }
         Instant now = jobs.now();
         Instant until = now.plus(pace.lease());
         renewDue(now, until);
