@@ -10,9 +10,9 @@ import org.redisson.client.RedisException;
 /**
  * The Redis adapter's front door: what several instances of the bot share beyond their database. Generation
  * slots (the provider account's concurrency), rates of the provider account, the lead of the one instance that
- * polls Telegram, people counts by photo digest, and behind one webhook the albums being gathered and each chat's
- * order of updates. Connects on first use, never when made; close it when the
- * program stops.
+ * polls Telegram, people counts by photo digest, and behind one webhook the albums being gathered, the photos kept
+ * until they may go on and each chat's order of updates. Connects on first use, never when made; close it when
+ * the program stops.
  */
 public final class RedisAdapters implements AutoCloseable {
     private final Connection redis;
@@ -52,6 +52,11 @@ public final class RedisAdapters implements AutoCloseable {
     /** The albums being gathered, shared by every instance: each complete album is taken by one of them. */
     public RedisAlbums albums() {
         return new RedisAlbums(redis);
+    }
+
+    /** Photos that cannot go on yet, shared by every instance: each user's are taken by one of them. */
+    public RedisKeptPhotos keptPhotos() {
+        return new RedisKeptPhotos(redis);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kisscam.adapter.telegram;
 
 import dev.kisscam.core.port.out.Delivery;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
@@ -78,20 +79,23 @@ public final class TelegramAdapters implements AutoCloseable {
      * @throws IllegalStateException when called a second time
      */
     public TelegramUpdates updates(CorePorts core) {
-        return updates(core, ChatOrder.IN_PROCESS, AlbumStore.inProcess());
+        return updates(core, ChatOrder.IN_PROCESS, AlbumStore.inProcess(), Optional.empty());
     }
 
     /**
-     * The updates coming in, as {@link #updates(CorePorts)}, with each chat's order and the albums being gathered
-     * kept where other instances share them (behind one round-robin webhook).
+     * The updates coming in, as {@link #updates(CorePorts)}, with each chat's order, the albums being gathered and,
+     * when {@code keptPhotos} is given, the photos that cannot go on yet kept where other instances share them
+     * (behind one round-robin webhook); without it they are kept in this process.
      *
      * @throws IllegalStateException when called a second time
      */
-    public synchronized TelegramUpdates updates(CorePorts core, ChatOrder order, AlbumStore albums) {
+    public synchronized TelegramUpdates updates(CorePorts core, ChatOrder order, AlbumStore albums,
+            Optional<KeptPhotoStore> keptPhotos) {
         if (updates != null) {
             throw new IllegalStateException("the Telegram updates are already connected to a core");
         }
-        updates = new TelegramUpdates(config, api, http, timers, board, delivery, core, order, albums);
+        updates = new TelegramUpdates(config, api, http, timers, board, delivery, core, order, albums,
+                keptPhotos);
         return updates;
     }
 

@@ -3,6 +3,7 @@ package dev.kisscam.adapter.telegram;
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -29,14 +30,19 @@ public final class TelegramUpdates implements AutoCloseable {
     private LongPolling polling;
 
     TelegramUpdates(TelegramConfig config, BotApi api, OkHttpClient http, ScheduledExecutorService timers,
-            StatusBoard board, TelegramDelivery delivery, CorePorts core, ChatOrder order, AlbumStore albumStore) {
+            StatusBoard board, TelegramDelivery delivery, CorePorts core, ChatOrder order, AlbumStore albumStore,
+            Optional<KeptPhotoStore> keptPhotoStore) {
         this.config = config;
         this.api = api;
         this.http = http;
         var replies = new Replies(api);
         var files = new TelegramFiles(api, http, config);
-        var awaitingConsent = new KeptPhotos(config.keptPhotos(), board, "consent.expired");
-        var awaitingTurn = new KeptPhotos(config.keptPhotos(), board, "turn.expired");
+        KeptPhotos awaitingConsent = keptPhotoStore
+                .<KeptPhotos>map(store -> new SharedKeptPhotos(store, "consent", config.keptPhotos()))
+                .orElseGet(() -> new LocalKeptPhotos(config.keptPhotos(), board, "consent.expired"));
+        KeptPhotos awaitingTurn = keptPhotoStore
+                .<KeptPhotos>map(store -> new SharedKeptPhotos(store, "turn", config.keptPhotos()))
+                .orElseGet(() -> new LocalKeptPhotos(config.keptPhotos(), board, "turn.expired"));
         var photos = new PhotoFlow(core, files, board, delivery, replies, lanes, awaitingConsent, awaitingTurn);
         this.turns = new TurnWatch(awaitingTurn, core.usage(), photos::resume, timers, config.keptPhotos().checkEvery());
         var albums = new AlbumCollector(albumStore, config.albumWindow(), timers, lanes, photos::submit);

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the frontend behind one round-robin webhook, over one core and one fake Telegram: the items
  * of an album reach different instances, and the album store they share makes them one job; an update one
- * instance receives is handled by the instance whose turn the chat's order gives it to.
+ * instance receives is handled by the instance whose turn the chat's order gives it to; a photo one instance keeps
+ * until its sender consents goes on when the consent reaches the other, through the kept-photo store they share.
  */
 class SeveralInstancesTest {
     private static final String SECRET = "s3cret_for-the-webhook";
@@ -146,7 +147,7 @@ class SeveralInstancesTest {
         // The second instance's core must not be reached: what it receives is handled by the first.
         var unreached = new ResilienceTest.UnreachedCore();
         List<URI> webhooks = instances(AlbumStore.inProcess(), AlbumStore.inProcess(), firstHoldsEveryTurn,
-                new CorePorts(unreached, unreached, unreached, unreached));
+                new CorePorts(unreached, unreached, unreached, unreached), Optional.empty(), Optional.empty());
         var user = new FakeBotApi.User(604, "en");
         byte[] couple = TestImages.jpeg(640, 480, 27);
         detector.sees(couple, 2);
@@ -157,6 +158,44 @@ class SeveralInstancesTest {
         telegram.await(c -> c.method().equals("sendVideo"), WAIT);
         assertThat(generator.submissions()).singleElement()
                 .satisfies(request -> assertThat(request.photos()).hasSize(1));
+    }
+
+    @Test
+    void a_photo_kept_by_one_instance_goes_on_when_the_consent_press_reaches_the_other() throws Exception {
+        KeptPhotoStore shared = KeptPhotoStore.inProcess();
+        List<URI> webhooks = instancesKeeping(Optional.of(shared), Optional.of(shared));
+        var user = new FakeBotApi.User(605, "en");
+        byte[] couple = TestImages.jpeg(640, 480, 29);
+        detector.sees(couple, 2);
+
+        assertThat(post(webhooks.get(0), telegram.photoUpdateJson(user, couple, null))).isEqualTo(200);
+        BotApiCall question = awaitConsentQuestion();
+        assertThat(post(webhooks.get(1), telegram.callbackUpdateJson(user, question.messageId(), "consent")))
+                .isEqualTo(200);
+
+        telegram.await(c -> c.method().equals("sendVideo"), WAIT);
+        assertThat(generator.submittedPhotoBytes()).containsExactly(couple);
+        assertThat(telegram.chat(user)).extracting(BotApiCall::text)
+                .noneMatch(t -> t.contains("Now send me a photo"));
+    }
+
+    @Test
+    void without_a_shared_kept_photo_store_the_other_instance_asks_for_the_photo_again() throws Exception {
+        List<URI> webhooks = instancesKeeping(Optional.empty(), Optional.empty());
+        var user = new FakeBotApi.User(606, "en");
+        byte[] couple = TestImages.jpeg(640, 480, 31);
+        detector.sees(couple, 2);
+
+        post(webhooks.get(0), telegram.photoUpdateJson(user, couple, null));
+        BotApiCall question = awaitConsentQuestion();
+        post(webhooks.get(1), telegram.callbackUpdateJson(user, question.messageId(), "consent"));
+
+        telegram.awaitText(user, "✅ Thank you! Now send me a photo of two people", WAIT);
+        assertThat(generator.submissions()).isEmpty();
+    }
+
+    private BotApiCall awaitConsentQuestion() throws InterruptedException {
+        return telegram.await(c -> c.buttons().contains("consent"), WAIT);
     }
 
     private record Album(FakeBotApi.User user, byte[] first, byte[] second) {
@@ -172,12 +211,20 @@ class SeveralInstancesTest {
 
     /** Two frontends over one core, each with its webhook; the core tells users through the first. */
     private List<URI> instances(AlbumStore albumsOfFirst, AlbumStore albumsOfSecond) throws Exception {
-        return instances(albumsOfFirst, albumsOfSecond, ChatOrder.IN_PROCESS, null);
+        return instances(albumsOfFirst, albumsOfSecond, ChatOrder.IN_PROCESS, null, Optional.empty(), Optional.empty());
+    }
+
+    /** Two frontends, each with its own album store, keeping photos that cannot go on yet as given. */
+    private List<URI> instancesKeeping(Optional<KeptPhotoStore> keptOfFirst, Optional<KeptPhotoStore> keptOfSecond)
+            throws Exception {
+        return instances(AlbumStore.inProcess(), AlbumStore.inProcess(), ChatOrder.IN_PROCESS, null, keptOfFirst,
+                keptOfSecond);
     }
 
     /** @param secondsCore the core the second instance hands updates to; null: the same as the first's */
     private List<URI> instances(AlbumStore albumsOfFirst, AlbumStore albumsOfSecond, ChatOrder order,
-            CorePorts secondsCore) throws Exception {
+            CorePorts secondsCore, Optional<KeptPhotoStore> keptOfFirst, Optional<KeptPhotoStore> keptOfSecond)
+            throws Exception {
         TelegramConfig config = BotRig.testConfig(telegram).withMode(TelegramConfig.Mode.WEBHOOK, Optional.of(SECRET));
         var first = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
         var second = new TelegramAdapters(config, BotRig.STYLES, Pacer.system());
@@ -195,8 +242,8 @@ class SeveralInstancesTest {
         List<URI> webhooks = new ArrayList<>();
         for (var instance : List.of(first, second)) {
             open.add(instance);
-            TelegramUpdates updates = instance == first ? instance.updates(ports, order, albumsOfFirst)
-                    : instance.updates(secondsCore == null ? ports : secondsCore, order, albumsOfSecond);
+            TelegramUpdates updates = instance == first ? instance.updates(ports, order, albumsOfFirst, keptOfFirst)
+                    : instance.updates(secondsCore == null ? ports : secondsCore, order, albumsOfSecond, keptOfSecond);
             updates.start();
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/telegram", updates.webhookHandler());

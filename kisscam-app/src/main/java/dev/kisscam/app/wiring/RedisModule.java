@@ -11,12 +11,14 @@ import dev.kisscam.adapter.redis.RedisAlbums;
 import dev.kisscam.adapter.redis.RedisChatQueues;
 import dev.kisscam.adapter.redis.Outage;
 import dev.kisscam.adapter.redis.RedisConfig;
+import dev.kisscam.adapter.redis.RedisKeptPhotos;
 import dev.kisscam.adapter.redis.RedisLeadership;
 import dev.kisscam.adapter.redis.RedisPeopleCounts;
 import dev.kisscam.adapter.redis.RedisRate;
 import dev.kisscam.adapter.redis.RedisUnavailable;
 import dev.kisscam.adapter.telegram.AlbumStore;
 import dev.kisscam.adapter.telegram.ChatOrder;
+import dev.kisscam.adapter.telegram.KeptPhotoStore;
 import dev.kisscam.app.bot.Leadership;
 import dev.kisscam.app.http.HealthCheck;
 import dev.kisscam.app.provider.RememberedCounts;
@@ -25,18 +27,24 @@ import dev.kisscam.core.domain.PhotoDigest;
 import dev.kisscam.core.port.out.GenerationSlots;
 import dev.kisscam.core.service.KisscamSettings;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Several instances sharing one Redis: the generation slots (MAX_CONCURRENT_GENERATIONS for all of them together),
  * xAI's pace (GROK_REQUESTS_PER_SECOND and GROK_SUBMITS_PER_SECOND for the account, not per instance), the lead of
  * the one instance that polls Telegram, the people counts by photo digest, and behind one webhook each chat's order
- * of updates and the albums being gathered. The client connects on first use and is closed at stop, after the lead
+ * of updates, the albums being gathered and the photos kept until they may go on. The client connects on first use and is closed at stop, after the lead
  * is given up.
  *
  * <p>A pace or a count Redis cannot answer falls back to this process: its own pace, no remembered count; an update
- * or an album item Redis does not take is handled in this process's order and albums. Slots and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
+ * or an album item Redis does not take is handled in this process's order and albums, a photo to keep it does not
+ * take is kept in this process. Slots and the lead do not: a slot not taken is a job that waits, and a lead not confirmed is given up.
  */
 final class RedisModule extends AbstractModule {
     static final String POLLING_LEAD = "telegram-polling";
@@ -208,5 +216,48 @@ final class RedisModule extends AbstractModule {
                 };
             }
         };
+    }
+
+    /** Photos to keep that Redis does not take are kept in this process, and are looked for here too. */
+    @ProvidesIntoOptional(ProvidesIntoOptional.Type.ACTUAL)
+    @Singleton
+    KeptPhotoStore keptPhotos(RedisAdapters redis) {
+        RedisKeptPhotos shared = redis.keptPhotos();
+        KeptPhotoStore local = KeptPhotoStore.inProcess();
+        var outage = new Outage("keeping photos in this instance");
+        return new KeptPhotoStore() {
+            @Override
+            public boolean keep(String waitingFor, String requester, String batch, int photos, int perRequester,
+                    Duration keepFor) {
+                return orHere(outage, () -> shared.keep(waitingFor, requester, batch, photos, perRequester, keepFor),
+                        () -> local.keep(waitingFor, requester, batch, photos, perRequester, keepFor));
+            }
+
+            @Override
+            public List<String> take(String waitingFor, String requester) {
+                List<String> here = local.take(waitingFor, requester);
+                List<String> there = orHere(outage, () -> shared.take(waitingFor, requester), List::of);
+                return Stream.concat(here.stream(), there.stream()).toList();
+            }
+
+            @Override
+            public Set<String> requesters(String waitingFor) {
+                Set<String> found = new HashSet<>(local.requesters(waitingFor));
+                found.addAll(orHere(outage, () -> shared.requesters(waitingFor), Set::of));
+                return Set.copyOf(found);
+            }
+        };
+    }
+
+    /** What Redis answers; while it does not, what this process does instead, and the outage is logged. */
+    private static <T> T orHere(Outage outage, Supplier<T> shared, Supplier<T> here) {
+        try {
+            T answer = shared.get();
+            outage.over();
+            return answer;
+        } catch (RedisUnavailable e) {
+            outage.begun(e);
+            return here.get();
+        }
     }
 }

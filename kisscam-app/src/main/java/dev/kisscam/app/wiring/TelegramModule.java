@@ -8,6 +8,7 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.kisscam.adapter.telegram.AlbumStore;
 import dev.kisscam.adapter.telegram.ChatOrder;
 import dev.kisscam.adapter.telegram.CorePorts;
+import dev.kisscam.adapter.telegram.KeptPhotoStore;
 import dev.kisscam.adapter.telegram.StyleLabels;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
 import dev.kisscam.adapter.telegram.TelegramConfig;
@@ -19,6 +20,7 @@ import dev.kisscam.core.port.out.Delivery;
 import dev.kisscam.core.service.Kisscam;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Telegram bot: its delivery, which the core is built with, and its updates, which are built from the
@@ -38,12 +40,16 @@ final class TelegramModule extends AbstractModule {
         this.styles = new StyleLabels(styles, operatorLabels);
     }
 
-    /** Each chat's order and the albums being gathered stay in this process unless a shared module says otherwise. */
+    /**
+     * Each chat's order, the albums being gathered and the photos kept until they may go on stay in this process
+     * unless a shared module says otherwise.
+     */
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), ChatOrder.class).setDefault().toInstance(ChatOrder.IN_PROCESS);
         OptionalBinder.newOptionalBinder(binder(), AlbumStore.class).setDefault().toProvider(AlbumStore::inProcess)
                 .in(Singleton.class);
+        OptionalBinder.newOptionalBinder(binder(), KeptPhotoStore.class);
     }
 
     @Provides
@@ -60,9 +66,10 @@ final class TelegramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TelegramUpdates updates(TelegramAdapters telegram, Kisscam core, ChatOrder order, AlbumStore albums) {
+    TelegramUpdates updates(TelegramAdapters telegram, Kisscam core, ChatOrder order, AlbumStore albums,
+            Optional<KeptPhotoStore> keptPhotos) {
         return telegram.updates(new CorePorts(core.intake(), core.control(), core.usage(), core.consent()), order,
-                albums);
+                albums, keptPhotos);
     }
 
     /** Down while Telegram does not answer: the bot then can neither take updates nor send anything. */

@@ -15,6 +15,7 @@ import dev.kisscam.adapter.sql.SqlStores;
 import dev.kisscam.adapter.grok.Pace;
 import dev.kisscam.adapter.redis.RedisAdapters;
 import dev.kisscam.adapter.telegram.AlbumStore;
+import dev.kisscam.adapter.telegram.KeptPhotoStore;
 import dev.kisscam.adapter.telegram.ChatOrder;
 import dev.kisscam.adapter.storage.FileSystemMediaStore;
 import dev.kisscam.adapter.telegram.TelegramAdapters;
@@ -268,10 +269,12 @@ class ModulesTest {
     }
 
     @Test
-    void behind_one_webhook_each_chats_order_and_the_albums_being_gathered_are_shared_through_redis() throws IOException {
+    void behind_one_webhook_each_chats_order_the_albums_and_the_kept_photos_are_shared_through_redis() throws IOException {
         Injector alone = botInjector(env());
         assertThat(alone.getInstance(ChatOrder.class)).isSameAs(ChatOrder.IN_PROCESS);
         assertThat(alone.getInstance(AlbumStore.class)).isSameAs(alone.getInstance(AlbumStore.class));
+        assertThat(alone.getInstance(Key.get(new TypeLiteral<Optional<KeptPhotoStore>>() { })))
+                .as("photos are kept in this process's memory").isEmpty();
         alone.getInstance(Closeables.class).close();
 
         Injector shared = botInjector(env("REDIS_URL", "redis://127.0.0.1:" + closedPort()));
@@ -280,6 +283,12 @@ class ModulesTest {
         AlbumStore albums = shared.getInstance(AlbumStore.class);
         albums.add(1, "album", "item", Duration.ZERO);
         assertThat(albums.claim(1, "album")).isEqualTo(new AlbumStore.Claim.Taken(List.of("item")));
+        // ... and so is a photo to keep, found there too.
+        KeptPhotoStore kept = shared.getInstance(Key.get(new TypeLiteral<Optional<KeptPhotoStore>>() { }))
+                .orElseThrow();
+        assertThat(kept.keep("consent", "telegram:1", "batch", 1, 4, Duration.ofMinutes(1))).isTrue();
+        assertThat(kept.requesters("consent")).containsExactly("telegram:1");
+        assertThat(kept.take("consent", "telegram:1")).containsExactly("batch");
         // ... and an update is handled where it arrived, not dropped.
         var handled = new CopyOnWriteArrayList<String>();
         try (ChatOrder.Queue queue = shared.getInstance(ChatOrder.class).start((chatId, update) -> {

@@ -187,6 +187,15 @@ public final class FakeBotApi implements AutoCloseable {
         return update.toString();
     }
 
+    /** A press of an inline button of the bot's message {@code messageId}, as Telegram would POST it to a webhook. */
+    public String callbackUpdateJson(User user, int messageId, String callbackData) {
+        ObjectNode update = callbackUpdate(user, messageId, callbackData);
+        synchronized (monitor) {
+            update.put("update_id", nextUpdateId++);
+        }
+        return update.toString();
+    }
+
     // ---- faults ------------------------------------------------------------------------------------------
 
     /** The next {@code times} calls of {@code method} are answered 429 with {@code retry_after}. */
