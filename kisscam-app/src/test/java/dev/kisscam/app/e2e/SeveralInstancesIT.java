@@ -122,6 +122,48 @@ class SeveralInstancesIT extends WithRig {
     }
 
     @Test
+    void an_album_whose_photos_reach_both_instances_is_one_job_with_both_photos() throws Exception {
+        rig(Duration.ofMillis(300));
+        shared = new SharedServices(REDIS_DATABASE);
+        behindForwarder();
+        var user = new FakeBotApi.User(31_001, "en");
+        shared.consented(List.of(user.id()));
+        long firstBefore = forwarder.served(0);
+        long secondBefore = forwarder.served(1);
+
+        rig.telegram.sendAlbumPhoto(user, ScenePhotos.jpeg(1, 600, 800), "split-album");
+        rig.telegram.sendAlbumPhoto(user, ScenePhotos.jpeg(1, 620, 800), "split-album");
+        rig.awaitVideo(user);
+
+        assertThat(forwarder.served(0) - firstBefore).as("album photos the first instance answered").isEqualTo(1);
+        assertThat(forwarder.served(1) - secondBefore).as("album photos the second instance answered").isEqualTo(1);
+        assertThat(rig.xai.submissions()).as("one job").isEqualTo(1);
+        String request = rig.xai.submittedRequestIds().getFirst();
+        assertThat(rig.xai.submittedBody(request).orElseThrow().path("reference_images").size())
+                .as("both photos, as reference images").isEqualTo(2);
+        assertThat(rig.telegram.calls("sendVideo")).hasSize(1);
+    }
+
+    @Test
+    void a_new_users_photo_and_consent_reaching_different_instances_make_one_video() throws Exception {
+        rig(Duration.ofMillis(300));
+        shared = new SharedServices(REDIS_DATABASE);
+        behindForwarder();
+        var user = new FakeBotApi.User(32_001, "en");
+        long firstBefore = forwarder.served(0);
+        long secondBefore = forwarder.served(1);
+
+        rig.sendFirstPhoto(user, ScenePhotos.jpeg(2, 800, 600));
+        rig.awaitVideo(user);
+
+        assertThat(forwarder.served(0) - firstBefore).as("the photo or the press to the first instance").isEqualTo(1);
+        assertThat(forwarder.served(1) - secondBefore).as("the other to the second instance").isEqualTo(1);
+        assertThat(rig.xai.submissions()).isEqualTo(1);
+        assertThat(rig.telegram.chat(user)).as("never asked for the photo again")
+                .noneMatch(call -> call.text().contains("Now send me a photo"));
+    }
+
+    @Test
     void the_quota_holds_whichever_instance_answers() throws Exception {
         rig(Duration.ofMillis(300));
         shared = new SharedServices(REDIS_DATABASE);
