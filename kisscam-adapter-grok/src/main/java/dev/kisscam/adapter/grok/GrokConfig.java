@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.grok;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import dev.kisscam.core.domain.VideoStyle;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -164,7 +165,7 @@ public record GrokConfig(
             problems.add("the maximum video size must be at least 1 KiB, was " + maxVideoBytes);
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 
@@ -256,23 +257,6 @@ public record GrokConfig(
         Objects.requireNonNull(value, what);
         if (!value.isPositive()) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
-        }
-    }
-
-    /**
-     * Every rule a configuration breaks, each in words an operator can act on, naming the variable to change.
-     * No problem quotes a secret.
-     */
-    public static final class Invalid extends IllegalArgumentException {
-        private final List<String> problems;
-
-        Invalid(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
         }
     }
 
@@ -532,10 +516,10 @@ public record GrokConfig(
                 if (problems.isEmpty()) {
                     return config;
                 }
-            } catch (Invalid invalid) {
+            } catch (InvalidConfiguration invalid) {
                 problems.addAll(invalid.problems());
             }
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.kisscam.adapter.grok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,13 @@ class GrokConfigTest {
         assertThat(GrokConfig.builder(KEY).videoModel("grok-imagine-video-1.5").resolution("1080p").build().resolution())
                 .isEqualTo("1080p");
         assertThatThrownBy(() -> GrokConfig.builder(KEY).resolution("1080p").build())
-                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactly("VIDEO_RESOLUTION=1080p is not offered by GROK_VIDEO_MODEL=grok-imagine-video,"
                                 + " which offers 480p, 720p; choose one of those or a model that offers 1080p"));
         assertThatThrownBy(() -> GrokConfig.builder(KEY).videoModel("grok-imagine-video-1.5-lite").resolution("1080p")
-                .build()).isInstanceOf(GrokConfig.Invalid.class).hasMessageContaining("which offers 480p, 720p");
+                .build()).isInstanceOf(InvalidConfiguration.class).hasMessageContaining("which offers 480p, 720p");
         assertThatThrownBy(() -> GrokConfig.builder(KEY).videoModel("grok-imagine-video-beta").build())
-                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactly("GROK_VIDEO_MODEL must be one of grok-imagine-video, grok-imagine-video-1.5,"
                                 + " grok-imagine-video-1.5-lite, was 'grok-imagine-video-beta'"));
     }
@@ -62,7 +63,7 @@ class GrokConfigTest {
     void style_ids_and_prompts_are_checked() {
         assertThatThrownBy(() -> GrokConfig.builder(KEY).stylePrompt("Beach Day", "on a beach").stylePrompt("night", " ")
                 .stylePrompt("default", "x").stylePrompt("long", "a".repeat(301)).submitsPerSecond(0).build())
-                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactlyInAnyOrder(
                                 "the style id 'Beach Day' must be 1 to 32 lower-case letters, digits or dashes",
                                 "the style 'night' needs a prompt",
@@ -132,7 +133,7 @@ class GrokConfigTest {
                 .resolution("4k").pollInterval(Duration.ofSeconds(30)).generationTimeout(Duration.ofSeconds(20))
                 .requestsPerSecond(0);
 
-        assertThatThrownBy(builder::build).isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid ->
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidConfiguration.class, invalid ->
                 assertThat(invalid.problems()).containsExactlyInAnyOrder(
                         "GROK_API_URL must be an http(s) URL, was 'ftp://api.x.ai/v1'",
                         "GROK_API_KEY is required: the xAI API key",
@@ -146,7 +147,7 @@ class GrokConfigTest {
     void durations_are_reported_in_the_seconds_an_operator_writes() {
         assertThatThrownBy(() -> GrokConfig.builder(KEY).pollInterval(Duration.ofMillis(-1500))
                 .generationTimeout(Duration.ZERO).build())
-                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactlyInAnyOrder("GROK_POLL_INTERVAL must be at least 0 seconds, was -1.5",
                                 "GROK_GENERATION_TIMEOUT must be more than 0 seconds, was 0"));
     }
@@ -166,7 +167,7 @@ class GrokConfigTest {
         assertThatThrownBy(() -> GrokConfig.builder(KEY).durationSeconds(0).build())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
         assertThatThrownBy(() -> GrokConfig.builder(KEY).userHashSecret(" ").visionModel("").build())
-                .isInstanceOfSatisfying(GrokConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactlyInAnyOrder("GROK_USER_HASH_SECRET must not be blank",
                                 "GROK_VISION_MODEL must not be blank")
                         .noneMatch(problem -> problem.contains(KEY)));

@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.redis;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public record RedisConfig(String host, int port, int database, Optional<String> 
             problems.add("the polling lead's lease must be at least 1 s, was " + leaderLease);
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 
@@ -72,7 +73,7 @@ public record RedisConfig(String host, int port, int database, Optional<String> 
         try {
             uri = new URI(Objects.requireNonNull(url, "url").strip());
         } catch (URISyntaxException e) {
-            throw new Invalid(List.of(REDIS_URL + " must look like redis://[:password@]host:port/db"));
+            throw new InvalidConfiguration(List.of(REDIS_URL + " must look like redis://[:password@]host:port/db"));
         }
         var problems = new ArrayList<String>();
         String scheme = uri.getScheme();
@@ -92,7 +93,7 @@ public record RedisConfig(String host, int port, int database, Optional<String> 
             }
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
         Optional<String> username = Optional.empty();
         Optional<String> password = Optional.empty();
@@ -133,17 +134,4 @@ public record RedisConfig(String host, int port, int database, Optional<String> 
                 + leaderLease + "]";
     }
 
-    /** Every rule a Redis configuration breaks, each naming the variable to change and never the password. */
-    public static final class Invalid extends IllegalArgumentException {
-        private final List<String> problems;
-
-        Invalid(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
 }

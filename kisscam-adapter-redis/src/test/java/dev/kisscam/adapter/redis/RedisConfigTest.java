@@ -3,6 +3,7 @@ package dev.kisscam.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -36,18 +37,18 @@ class RedisConfigTest {
     @Test
     void a_bad_url_names_the_variable_and_never_the_password() {
         assertThatThrownBy(() -> RedisConfig.fromUrl("http://:hunter2@cache/x"))
-                .isInstanceOfSatisfying(RedisConfig.Invalid.class, invalid -> {
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> {
                     assertThat(invalid.problems()).hasSize(2).allMatch(problem -> problem.startsWith("REDIS_URL"));
                     assertThat(invalid.getMessage()).doesNotContain("hunter2");
                 });
         assertThatThrownBy(() -> RedisConfig.fromUrl("redis://:hunter2@/0"))
-                .isInstanceOf(RedisConfig.Invalid.class).hasMessageNotContaining("hunter2");
+                .isInstanceOf(InvalidConfiguration.class).hasMessageNotContaining("hunter2");
     }
 
     @Test
     void the_seed_form_checks_every_value_at_once() {
         assertThatThrownBy(() -> RedisConfig.of(" ", 70_000, -1, Optional.empty()))
-                .isInstanceOfSatisfying(RedisConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .hasSize(3).anyMatch(p -> p.startsWith("REDIS_HOST")).anyMatch(p -> p.startsWith("REDIS_PORT"))
                         .anyMatch(p -> p.startsWith("REDIS_DB")));
     }

@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.sql;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -60,7 +61,7 @@ public record SqlConfig(Dialect dialect, String jdbcUrl, Optional<String> user, 
         Objects.requireNonNull(sqliteFile, "sqliteFile");
         Objects.requireNonNull(finishedJobRetention, "finishedJobRetention");
         if (!finishedJobRetention.isPositive()) {
-            throw new InvalidSqlConfig(List.of("the finished-job retention must be positive, was " + finishedJobRetention));
+            throw new InvalidConfiguration(List.of("the finished-job retention must be positive, was " + finishedJobRetention));
         }
     }
 
@@ -79,7 +80,7 @@ public record SqlConfig(Dialect dialect, String jdbcUrl, Optional<String> user, 
     /**
      * Reads a {@value #DATABASE_URL}; a relative SQLite path is taken from the working directory.
      *
-     * @throws InvalidSqlConfig saying what is wrong, without quoting the password
+     * @throws InvalidConfiguration saying what is wrong, without quoting the password
      */
     public static SqlConfig of(String databaseUrl) {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -147,7 +148,7 @@ public record SqlConfig(Dialect dialect, String jdbcUrl, Optional<String> user, 
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static InvalidSqlConfig invalid(String problem) {
-        return new InvalidSqlConfig(new ArrayList<>(List.of(DATABASE_URL + " " + problem)));
+    private static InvalidConfiguration invalid(String problem) {
+        return new InvalidConfiguration(new ArrayList<>(List.of(DATABASE_URL + " " + problem)));
     }
 }

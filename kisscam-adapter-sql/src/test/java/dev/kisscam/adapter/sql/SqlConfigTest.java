@@ -3,6 +3,7 @@ package dev.kisscam.adapter.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,15 +44,15 @@ class SqlConfigTest {
     @Test
     void what_is_wrong_is_said_without_quoting_the_password() {
         assertThatThrownBy(() -> SqlConfig.of("mysql://root:topsecret@db/kisscam"))
-                .isInstanceOf(InvalidSqlConfig.class).hasMessageContaining("DATABASE_URL must be sqlite:PATH or postgresql://")
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("DATABASE_URL must be sqlite:PATH or postgresql://")
                 .hasMessageNotContaining("topsecret");
         assertThatThrownBy(() -> SqlConfig.of("postgresql://root:top secret^@db/kisscam"))
-                .isInstanceOf(InvalidSqlConfig.class).hasMessageContaining("%-encoded")
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("%-encoded")
                 .hasMessageNotContaining("top secret");
         assertThatThrownBy(() -> SqlConfig.of("postgresql://root:topsecret@db.example"))
-                .isInstanceOf(InvalidSqlConfig.class).hasMessageContaining("names no database")
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("names no database")
                 .hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> SqlConfig.of("sqlite:")).isInstanceOf(InvalidSqlConfig.class)
+        assertThatThrownBy(() -> SqlConfig.of("sqlite:")).isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining("names no file");
     }
 }

@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.storage;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Where the local media store keeps its files. A value that breaks a rule makes construction fail with
- * {@link InvalidStorageConfig}, which lists every broken rule at once.
+ * {@link InvalidConfiguration}, which lists every broken rule at once.
  *
  * <pre>
  * storagePath/media/      one file per stored photo or video, named by its key
@@ -49,7 +50,7 @@ public record LocalStorageConfig(Path storagePath, Path tempPath, Duration media
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidStorageConfig(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 

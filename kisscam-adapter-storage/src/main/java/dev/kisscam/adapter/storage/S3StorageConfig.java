@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.storage;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Where {@link S3MediaStore} keeps media. A value that breaks a rule makes construction fail with
- * {@link InvalidStorageConfig}, which lists every broken rule at once. {@link #toString()} never shows the
+ * {@link InvalidConfiguration}, which lists every broken rule at once. {@link #toString()} never shows the
  * secret key.
  *
  * @param endpoint {@value #S3_ENDPOINT}, an http or https URL such as {@code https://s3.eu-central-1.amazonaws.com}
@@ -81,7 +82,7 @@ public record S3StorageConfig(
             problems.add("the part size must be 5 MiB to 5 GiB (S3's limits), was " + partSizeBytes);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidStorageConfig(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 

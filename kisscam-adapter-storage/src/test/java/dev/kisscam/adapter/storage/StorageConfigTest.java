@@ -3,6 +3,7 @@ package dev.kisscam.adapter.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,14 +72,14 @@ class StorageConfigTest {
     @Test
     void every_broken_s3_rule_is_reported_at_once_and_no_key_is_quoted() {
         assertThatThrownBy(() -> S3StorageConfig.of(null, null, " ", null, null))
-                .isInstanceOfSatisfying(InvalidStorageConfig.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactly("S3_ENDPOINT is required: the S3 endpoint URL",
                                 "S3_BUCKET is required: the bucket for photos and videos",
                                 "S3_ACCESS_KEY is required: the S3 access key",
                                 "S3_SECRET_KEY is required: the S3 secret key"));
         assertThatThrownBy(() -> new S3StorageConfig("s3.example.com", "Kisscam_Bucket", "AKIAEXAMPLEACCESS",
                 "wJalrXUtnFEMI-very-secret", null, "../x", Duration.ZERO, 1024))
-                .isInstanceOfSatisfying(InvalidStorageConfig.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .hasSize(5)
                         .anyMatch(p -> p.startsWith("S3_ENDPOINT 's3.example.com'"))
                         .anyMatch(p -> p.startsWith("S3_BUCKET 'Kisscam_Bucket'"))
@@ -92,7 +93,7 @@ class StorageConfigTest {
     void every_broken_local_rule_is_reported_at_once_naming_the_variables() {
         assertThatThrownBy(() -> new LocalStorageConfig(Path.of("/srv/kisscam"), Path.of("/srv/kisscam/jobs/tmp"),
                 Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidStorageConfig.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactly("the media TTL must be positive, was PT0S",
                                 "TEMP_STORAGE_PATH (/srv/kisscam/jobs/tmp) must not be STORAGE_PATH itself or lie"
                                         + " inside its jobs directory, where the stores keep their own files"));

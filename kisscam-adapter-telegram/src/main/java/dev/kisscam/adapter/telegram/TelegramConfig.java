@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.telegram;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public record TelegramConfig(
             problems.add("maxDownloadBytes must be positive and maxAttempts at least 1");
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 
@@ -264,20 +265,4 @@ public record TelegramConfig(
         }
     }
 
-    /**
-     * Every rule a configuration breaks, each in words an operator can act on, naming the variable to change.
-     * No problem quotes the token or the webhook secret.
-     */
-    public static final class Invalid extends IllegalArgumentException {
-        private final List<String> problems;
-
-        Invalid(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.kisscam.adapter.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class TelegramConfigTest {
     void every_broken_rule_is_reported_at_once_by_the_variable_an_operator_sets() {
         assertThatThrownBy(() -> TelegramConfig.of(null, URI.create("https://api.telegram.org/bot1/"),
                 TelegramConfig.Mode.WEBHOOK, Optional.empty()))
-                .isInstanceOfSatisfying(TelegramConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactlyInAnyOrder("TELEGRAM_BOT_TOKEN is required: the bot token from @BotFather",
                                 "TELEGRAM_API_URL takes a scheme, host and port only (no path), was"
                                         + " 'https://api.telegram.org/bot1/'",
@@ -37,7 +38,7 @@ class TelegramConfigTest {
     void a_relative_or_non_web_api_url_is_refused() {
         for (String url : new String[] {"telegram.local", "ftp://api.telegram.org"}) {
             assertThatThrownBy(() -> TelegramConfig.longPolling(TOKEN).withApiUrl(URI.create(url))).as(url)
-                    .isInstanceOf(TelegramConfig.Invalid.class)
+                    .isInstanceOf(InvalidConfiguration.class)
                     .hasMessage("TELEGRAM_API_URL must be an http(s) URL, was '" + url + "'");
         }
     }
@@ -48,7 +49,7 @@ class TelegramConfigTest {
         String secret = "has spaces and !";
 
         assertThatThrownBy(() -> TelegramConfig.webhook(token, secret))
-                .isInstanceOfSatisfying(TelegramConfig.Invalid.class, invalid -> assertThat(invalid.problems())
+                .isInstanceOfSatisfying(InvalidConfiguration.class, invalid -> assertThat(invalid.problems())
                         .containsExactlyInAnyOrder(
                                 "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters)",
                                 "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ -")

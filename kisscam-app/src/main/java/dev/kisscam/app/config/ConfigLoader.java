@@ -2,12 +2,11 @@ package dev.kisscam.app.config;
 
 import dev.kisscam.adapter.grok.GrokConfig;
 import dev.kisscam.adapter.redis.RedisConfig;
-import dev.kisscam.adapter.sql.InvalidSqlConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
-import dev.kisscam.adapter.storage.InvalidStorageConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.storage.S3StorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.InvalidConfiguration;
 import dev.kisscam.core.service.KisscamSettings;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -427,17 +426,7 @@ public final class ConfigLoader {
     private <T> Optional<T> accepted(Supplier<T> build) {
         try {
             return Optional.of(build.get());
-        } catch (TelegramConfig.Invalid invalid) {
-            return reader.refused(invalid.problems());
-        } catch (GrokConfig.Invalid invalid) {
-            return reader.refused(invalid.problems());
-        } catch (InvalidStorageConfig invalid) {
-            return reader.refused(invalid.problems());
-        } catch (InvalidSqlConfig invalid) {
-            return reader.refused(invalid.problems());
-        } catch (KisscamSettings.Invalid invalid) {
-            return reader.refused(invalid.problems());
-        } catch (RedisConfig.Invalid invalid) {
+        } catch (InvalidConfiguration invalid) {
             return reader.refused(invalid.problems());
         }
     }

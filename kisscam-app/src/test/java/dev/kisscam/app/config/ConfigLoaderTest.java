@@ -7,6 +7,7 @@ import dev.kisscam.adapter.redis.RedisConfig;
 import dev.kisscam.adapter.sql.SqlConfig;
 import dev.kisscam.adapter.storage.LocalStorageConfig;
 import dev.kisscam.adapter.telegram.TelegramConfig;
+import dev.kisscam.core.domain.InvalidConfiguration;
 import dev.kisscam.core.domain.VideoStyle;
 import dev.kisscam.core.service.KisscamSettings;
 import java.net.URI;

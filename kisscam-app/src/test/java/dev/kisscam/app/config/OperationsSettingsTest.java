@@ -2,6 +2,7 @@ package dev.kisscam.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kisscam.core.service;
 
+import dev.kisscam.core.domain.InvalidConfiguration;
 import dev.kisscam.core.domain.VideoStyle;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public record KisscamSettings(
                     + " seconds, was " + repeatWindow.toSeconds());
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidConfiguration(problems);
         }
     }
 
@@ -184,17 +185,4 @@ public record KisscamSettings(
                 positionNoticeInterval, maxResubmissions, draftSweepInterval, deliveryRetryPause, deliveryPatience, jobLease, lookForWorkEvery, dailySpendLimitTicks, expectedTicksPerJob, styles, window);
     }
 
-    /** Every rule the settings break, each in words an operator can act on. */
-    public static final class Invalid extends IllegalArgumentException {
-        private final List<String> problems;
-
-        Invalid(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
 }
