@@ -38,7 +38,7 @@ public final class GrokAdapters implements AutoCloseable {
         }
     }
 
-    private GrokAdapters(GrokConfig config, Pace.Source paces, Clock clock) {
+    private GrokAdapters(GrokConfig config, Pace.Source paces, Clock clock, PixelCodec codec) {
         GrokConfig.Timeouts timeouts = config.timeouts();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(timeouts.connect())
@@ -53,7 +53,7 @@ public final class GrokAdapters implements AutoCloseable {
         var client = new XaiClient(http, files, config, json(), resilience,
                 new Secrets(config.apiKey(), config.userHashSecret()), clock);
         this.decodeSlots = new DecodeSlots(config.maxConcurrentDecodes());
-        var images = new ImagePreparation(config.maxImageSide(), decodeSlots);
+        var images = new ImagePreparation(config.maxImageSide(), decodeSlots, codec);
         this.peopleDetector = new GrokPeopleDetector(client, images, config.visionModel());
         this.videoGenerator = new GrokVideoGenerator(client, images,
                 new VideoDownload(client, "https".equals(config.baseUrl().getScheme()), config.maxVideoBytes()),
@@ -68,7 +68,12 @@ public final class GrokAdapters implements AutoCloseable {
 
     /** @param paces where permits to call xAI come from, when processes sharing one account share its limits */
     public static GrokAdapters create(GrokConfig config, Pace.Source paces) {
-        return new GrokAdapters(config, paces, Clock.systemUTC());
+        return new GrokAdapters(config, paces, Clock.systemUTC(), PixelCodec.best());
+    }
+
+    /** With the pixels decoded and encoded by {@code codec}: to test each the machines may have. */
+    static GrokAdapters create(GrokConfig config, PixelCodec codec) {
+        return new GrokAdapters(config, Pace.Source.LOCAL, Clock.systemUTC(), codec);
     }
 
     public PeopleDetector peopleDetector() {

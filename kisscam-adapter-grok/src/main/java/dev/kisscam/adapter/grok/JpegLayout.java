@@ -33,14 +33,17 @@ final class JpegLayout {
     private final int adobeTransform;
     private final Segment exif;
     private final List<Segment> metadata;
+    private final boolean colourProfile;
     private final int end;
 
-    private JpegLayout(byte[] file, Frame frame, int adobeTransform, Segment exif, List<Segment> metadata, int end) {
+    private JpegLayout(byte[] file, Frame frame, int adobeTransform, Segment exif, List<Segment> metadata,
+            boolean colourProfile, int end) {
         this.file = file;
         this.frame = frame;
         this.adobeTransform = adobeTransform;
         this.exif = exif;
         this.metadata = metadata;
+        this.colourProfile = colourProfile;
         this.end = end;
     }
 
@@ -61,6 +64,7 @@ final class JpegLayout {
         int adobeTransform = -1;
         Segment exif = null;
         List<Segment> metadata = new ArrayList<>();
+        boolean colourProfile = false;
         int pos = 2;
         while (true) {
             int marker = markerAt(file, pos);
@@ -69,7 +73,7 @@ final class JpegLayout {
             }
             if (marker == EOI) {
                 return frame == null ? Optional.empty()
-                        : Optional.of(new JpegLayout(file, frame, adobeTransform, exif, metadata, pos + 2));
+                        : Optional.of(new JpegLayout(file, frame, adobeTransform, exif, metadata, colourProfile, pos + 2));
             }
             if (pos + 4 > file.length) {
                 return Optional.empty();
@@ -94,6 +98,8 @@ final class JpegLayout {
                 metadata.add(segment);
             } else if (onlyMetadata(file, marker, payload, segmentEnd)) {
                 metadata.add(segment);
+            } else if (marker == APP2) {
+                colourProfile = true;
             }
             pos = marker == SOS ? endOfScan(file, segmentEnd) : segmentEnd;
         }
@@ -106,6 +112,11 @@ final class JpegLayout {
     /** The Adobe segment's colour transform (0 none, 1 YCbCr, 2 YCCK), or -1 without an Adobe segment. */
     int adobeTransform() {
         return adobeTransform;
+    }
+
+    /** Whether the file carries an ICC colour profile, which a colour-managed decoder applies to its pixels. */
+    boolean hasColourProfile() {
+        return colourProfile;
     }
 
     /** The EXIF block's payload (after marker and length), if the file has one. */

@@ -51,8 +51,8 @@ class DecodeSlotsTest {
     @Test
     void a_decode_beyond_the_bound_waits_until_a_slot_frees_while_a_photo_sent_as_it_is_goes_at_once() throws Exception {
         occupyEverySlot();
-        Photo large = TestPhotos.store(media, TestPhotos.jpeg(TestPhotos.scene(2000, 1500, 1, 12), 0.9f),
-                ImageFormat.JPEG, 2000, 1500);
+        Photo large = TestPhotos.store(media, TestPhotos.jpeg(TestPhotos.scene(3000, 2250, 1, 12), 0.9f),
+                ImageFormat.JPEG, 3000, 2250);
         Photo small = TestPhotos.store(media, TestPhotos.jpeg(TestPhotos.scene(640, 480, 2, 12), 0.9f),
                 ImageFormat.JPEG, 640, 480);
 
@@ -71,8 +71,8 @@ class DecodeSlotsTest {
     @Test
     void an_interrupt_while_waiting_for_a_slot_ends_the_wait_as_unavailable_and_keeps_the_interrupt() throws Exception {
         occupyEverySlot();
-        Photo large = TestPhotos.store(media, TestPhotos.jpeg(TestPhotos.scene(2000, 1500, 3, 12), 0.9f),
-                ImageFormat.JPEG, 2000, 1500);
+        Photo large = TestPhotos.store(media, TestPhotos.jpeg(TestPhotos.scene(3000, 2250, 3, 12), 0.9f),
+                ImageFormat.JPEG, 3000, 2250);
         var outcome = new CompletableFuture<Throwable>();
         var stillInterrupted = new AtomicBoolean();
         Thread waiting = Thread.ofVirtual().start(() -> {

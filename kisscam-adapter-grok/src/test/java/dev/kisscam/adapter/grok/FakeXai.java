@@ -70,6 +70,10 @@ final class FakeXai implements AutoCloseable {
         return GrokAdapters.create(config().build());
     }
 
+    GrokAdapters adapters(PixelCodec codec) {
+        return GrokAdapters.create(config().build(), codec);
+    }
+
     String videoUrl(String name) {
         return files.url("/vids/" + name).toString();
     }

@@ -102,8 +102,8 @@ class GrokPeopleDetectorTest extends PeopleDetectorContract {
     }
 
     @Test
-    void a_large_photo_is_scaled_down_to_the_configured_long_side_keeping_its_aspect() {
-        Photo photo = TestPhotos.store(media, TestImages.jpeg(2000, 1000, 7), ImageFormat.JPEG, 2000, 1000);
+    void a_photo_larger_than_telegram_makes_is_scaled_down_to_the_configured_long_side_keeping_its_aspect() {
+        Photo photo = TestPhotos.store(media, TestImages.jpeg(3000, 1500, 7), ImageFormat.JPEG, 3000, 1500);
         xai.api.enqueue(completion(peopleJson(0, false, List.of()), 1));
 
         detector.detect(photo, media);

@@ -6,18 +6,27 @@ import dev.kisscam.core.domain.ImageFormat;
 import dev.kisscam.core.domain.Photo;
 import dev.kisscam.core.testing.InMemoryMediaStore;
 import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What xAI receives for the photos people send: a JPEG that may go as it is goes byte for byte (less its
  * metadata); every other photo arrives upright, within the limits, and with the colours of its source in
  * every region, compared with the source itself, turned and composited over white by this test's own code.
+ * Each test runs with libjpeg-turbo and with ImageIO alone, so both make the same pictures (see
+ * {@link TurboJpegTest#installed()} for a machine without libjpeg-turbo).
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"libjpeg-turbo", "ImageIO"})
 class PicturesSentTest {
     private static final int MAX_SIDE = 1280;
     /** Mean colour per region may move this much per channel: JPEG at quality 0.9, subsampling, bilinear. */
@@ -27,8 +36,15 @@ class PicturesSentTest {
     private static final int MIN_REGION = 12;
 
     private final FakeXai xai = new FakeXai();
-    private final GrokAdapters adapters = xai.adapters();
+    private final GrokAdapters adapters;
     private final InMemoryMediaStore media = new InMemoryMediaStore();
+
+    PicturesSentTest(String decoder) {
+        if (!decoder.equals("ImageIO")) {
+            TurboJpegTest.installed();
+        }
+        this.adapters = xai.adapters(decoder.equals("ImageIO") ? PixelCodec.imageIoOnly() : PixelCodec.best());
+    }
 
     @AfterEach
     void stop() {
@@ -46,6 +62,16 @@ class PicturesSentTest {
     }
 
     @Test
+    void the_largest_telegram_photo_goes_as_it_is_and_anything_larger_is_made_smaller() {
+        byte[] largest = TestPhotos.jpeg(TestPhotos.scene(2560, 1920, 10, 12), 0.87f);
+        byte[] larger = TestPhotos.jpeg(TestPhotos.scene(2561, 1920, 10, 12), 0.87f);
+
+        assertThat(sentFor(largest, ImageFormat.JPEG)).isEqualTo(largest);
+        BufferedImage made = TestPhotos.decode(sentFor(larger, ImageFormat.JPEG));
+        assertThat(made.getWidth()).isEqualTo(MAX_SIDE);
+    }
+
+    @Test
     void a_jpeg_sent_as_it_is_loses_its_exif_comments_and_trailing_bytes_but_not_a_pixel() {
         byte[] plain = TestPhotos.jpeg(TestPhotos.scene(800, 600, 2, 12), 0.87f);
         byte[] tagged = withSegment(withSegment(TestPhotos.withExifOrientation(plain, 1), 0xFE, "taken at home"),
@@ -59,9 +85,9 @@ class PicturesSentTest {
 
     @Test
     void any_photo_that_must_change_is_encoded_again() {
-        BufferedImage scene = TestPhotos.scene(1600, 1200, 3, 12);
+        BufferedImage scene = TestPhotos.scene(3000, 2000, 3, 12);
         var cases = List.of(
-                new Object[] {TestPhotos.jpeg(scene, 0.9f), ImageFormat.JPEG, "too large"},
+                new Object[] {TestPhotos.jpeg(scene, 0.9f), ImageFormat.JPEG, "larger than a Telegram photo"},
                 new Object[] {TestPhotos.withExifOrientation(TestPhotos.jpeg(TestPhotos.scene(640, 480, 4, 12)), 3),
                         ImageFormat.JPEG, "turned by EXIF"},
                 new Object[] {TestPhotos.cmykJpeg(64, 48), ImageFormat.JPEG, "CMYK"},
@@ -90,9 +116,12 @@ class PicturesSentTest {
 
             BufferedImage sent = TestPhotos.decode(sentFor(file, ImageFormat.JPEG));
 
+            // Upright, it may go as it is; turned, it is made, and made no larger than the maximum side.
             boolean quarterTurn = orientation >= 5;
-            assertThat(sent.getWidth()).isEqualTo(quarterTurn ? 800 : 1280);
-            assertThat(sent.getHeight()).isEqualTo(quarterTurn ? 1280 : 800);
+            int longSide = orientation == ExifOrientation.NORMAL ? 1600 : 1280;
+            int shortSide = orientation == ExifOrientation.NORMAL ? 1000 : 800;
+            assertThat(sent.getWidth()).isEqualTo(quarterTurn ? shortSide : longSide);
+            assertThat(sent.getHeight()).isEqualTo(quarterTurn ? longSide : shortSide);
             assertSameRegions(sent, source, orientation, "orientation " + orientation);
         }
     }
@@ -108,6 +137,21 @@ class PicturesSentTest {
         assertThat(picture.getHeight()).isEqualTo(960);
         assertThat((long) sent.length).isLessThan(ImagePreparation.XAI_MAX_IMAGE_BYTES);
         assertSameRegions(picture, TestPhotos.decode(file), 1, "4000x3000");
+    }
+
+    @Test
+    void a_jpeg_with_a_colour_profile_arrives_with_the_colours_the_profile_gives() {
+        BufferedImage scene = TestPhotos.scene(3000, 2000, 11, 12);
+        byte[] plain = TestPhotos.jpeg(scene, 0.92f);
+        byte[] tagged = withSegment(plain, 0xE2, "ICC_PROFILE\0\1\1" + new String(
+                ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData(), StandardCharsets.ISO_8859_1));
+        BufferedImage managed = TestPhotos.decode(tagged);
+
+        BufferedImage sent = TestPhotos.decode(sentFor(tagged, ImageFormat.JPEG));
+
+        assertSameRegions(sent, managed, 1, "linear RGB profile applied");
+        // The comparison would notice the profile ignored: the plain file's colours are far from these.
+        assertThat(largestDifference(sent, TestPhotos.decode(plain), 1)).isGreaterThan(5 * TOLERANCE);
     }
 
     @Test
@@ -250,7 +294,7 @@ class PicturesSentTest {
 
     /** The JPEG with one more segment right after its start. */
     private static byte[] withSegment(byte[] jpeg, int marker, String payload) {
-        byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bytes = payload.getBytes(StandardCharsets.ISO_8859_1);
         var out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);

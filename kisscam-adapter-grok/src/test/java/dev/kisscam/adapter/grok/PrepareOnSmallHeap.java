@@ -31,7 +31,7 @@ public final class PrepareOnSmallHeap {
             } else {
                 var photo = new Photo(new MediaKey("large-photo"), ImageFormat.JPEG, new Dimensions(1, 1), file.length,
                         Optional.empty());
-                JpegImage picture = new ImagePreparation(1280, new DecodeSlots(1))
+                JpegImage picture = new ImagePreparation(1280, new DecodeSlots(1), PixelCodec.best())
                         .single(photo, key -> new ByteArrayInputStream(file));
                 System.out.println("prepared " + picture.width() + "x" + picture.height());
             }
