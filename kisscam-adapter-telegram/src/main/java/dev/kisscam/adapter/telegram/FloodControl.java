@@ -1,7 +1,5 @@
 package dev.kisscam.adapter.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
@@ -18,15 +16,17 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one door every Bot API call of this bot goes through. Telegram takes about 30 messages a second from a
- * bot and about one a second into a chat; past that it answers 429 and makes every call wait, a video too.
- * Here calls wait for their turn instead: the most urgent first (a video, then answers to the user, then
- * status edits, then chat actions), the oldest first among equals, and a call into a chat only when that
- * chat's own pace allows, while calls into other chats go on.
+ * bot and about one a second into a chat, with a short burst over that let through; past that it answers 429
+ * and makes every call wait, a video too. Here calls wait for their turn instead: the most urgent first (a
+ * video, then answers to the user, then status edits, then chat actions), the oldest first among equals, and a
+ * call into a chat only when that chat's own pace allows, while calls into other chats go on. A chat's pace
+ * allows a few calls back to back ({@link TelegramConfig.FloodLimits#burstPerChat()}), so a video ready just
+ * after a status message does not wait a second behind it.
  *
  * <p>One dispatcher hands out the turns. It takes a permit of the bot-wide rate (resilience4j) first and only
  * then picks the call, so the choice is made as late as possible and a video that just came overtakes what
- * waited before it. The pace of each chat is kept here as the moment the chat is free again: the dispatcher
- * must see which chats are free without using up their turn, which a rate limiter's acquire cannot tell.
+ * waited before it. The pace of each chat is kept by a {@link ChatPace}: the dispatcher must see which chats are
+ * free without using up their turn, which a rate limiter's acquire cannot tell.
  */
 final class FloodControl implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FloodControl.class.getName());
@@ -63,9 +63,8 @@ final class FloodControl implements AutoCloseable {
     }
 
     private final RateLimiter botWide;
-    private final long chatGapNanos;
-    /** When each chat may have its next call, in {@link System#nanoTime()}; only the dispatcher reads and writes it. */
-    private final Cache<Long, Long> chatFreeAt = Caffeine.newBuilder().expireAfterWrite(CHAT_MEMORY).build();
+    /** Only the dispatcher reads and writes it, under the lock. */
+    private final ChatPace chatPace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final NavigableSet<Waiting> waiting = new TreeSet<>(
@@ -81,7 +80,7 @@ final class FloodControl implements AutoCloseable {
                 .limitRefreshPeriod(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) / limits.callsPerSecond()))
                 .timeoutDuration(Duration.ofSeconds(1))
                 .build());
-        this.chatGapNanos = TimeUnit.SECONDS.toNanos(1) / limits.callsPerChatPerSecond();
+        this.chatPace = new ChatPace(limits, CHAT_MEMORY);
         this.dispatcher = Thread.ofVirtual().name("telegram-flood-control").start(this::dispatch);
     }
 
@@ -162,15 +161,15 @@ final class FloodControl implements AutoCloseable {
                     if (chat.isPresent() && busy.contains(chat.getAsLong())) {
                         continue;
                     }
-                    Long freeAt = chat.isPresent() ? chatFreeAt.getIfPresent(chat.getAsLong()) : null;
-                    if (freeAt == null || freeAt - now <= 0) {
-                        chat.ifPresent(id -> chatFreeAt.put(id, now + chatGapNanos));
+                    long untilFree = chat.isPresent() ? chatPace.untilFree(chat.getAsLong(), now) : 0;
+                    if (untilFree <= 0) {
+                        chat.ifPresent(id -> chatPace.take(id, now));
                         waiting.remove(call);
                         call.granted().countDown();
                         return;
                     }
                     busy.add(chat.getAsLong());
-                    soonest = Math.min(soonest, freeAt - now);
+                    soonest = Math.min(soonest, untilFree);
                 }
                 if (waiting.isEmpty()) {
                     // The waiting call was interrupted; the permit is kept for the next one.

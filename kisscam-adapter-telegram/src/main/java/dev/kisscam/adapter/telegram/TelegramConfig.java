@@ -64,17 +64,26 @@ public record TelegramConfig(
 
     /**
      * Telegram's flood limits, kept by the bot instead of met as 429s: about 30 messages a second from one bot
-     * and about one a second into one chat.
+     * and about one a second into one chat. Telegram asks for no more than one message a second into a chat
+     * but lets a short burst over that pass, answering 429 only when the rate stays above it; so a chat that
+     * was quiet may take a few calls back to back, and a video ready just after a status message goes at once
+     * instead of waiting a second behind it. The sustained rate into a chat stays {@code callsPerChatPerSecond}.
      *
      * @param callsPerSecond        Bot API calls per second from this bot, all chats together
-     * @param callsPerChatPerSecond messages and edits per second into one chat
+     * @param callsPerChatPerSecond messages and edits per second into one chat, kept over time
+     * @param burstPerChat          how many messages and edits may go back to back into a quiet chat; 1 spaces
+     *                              every call into a chat evenly
      */
-    public record FloodLimits(int callsPerSecond, int callsPerChatPerSecond) {
-        public static final FloodLimits TELEGRAM = new FloodLimits(30, 1);
+    public record FloodLimits(int callsPerSecond, int callsPerChatPerSecond, int burstPerChat) {
+        /** A status message, an edit and the video may go together; over time still one a second. */
+        public static final FloodLimits TELEGRAM = new FloodLimits(30, 1, 3);
 
         public FloodLimits {
             if (callsPerSecond < 1 || callsPerChatPerSecond < 1) {
                 throw new IllegalArgumentException("the flood limits allow at least one call a second");
+            }
+            if (burstPerChat < 1) {
+                throw new IllegalArgumentException("a chat's burst is at least one call");
             }
         }
     }

@@ -25,7 +25,7 @@ final class BotRig implements AutoCloseable {
     static final int QUOTA = 5;
     static final StyleLabels STYLES = StyleLabels.of(KisscamSettings.STYLES);
     /** Far above what the tests send, so the flood control orders calls without slowing them down. */
-    static final TelegramConfig.FloodLimits QUICK_FLOOD_LIMITS = new TelegramConfig.FloodLimits(2000, 1000);
+    static final TelegramConfig.FloodLimits QUICK_FLOOD_LIMITS = new TelegramConfig.FloodLimits(2000, 1000, 1);
 
     final FakeBotApi telegram;
     final FakePeopleDetector detector = new FakePeopleDetector();

@@ -145,7 +145,7 @@ class StatusMessageTest {
     void a_screen_that_came_while_a_send_waited_for_its_turn_goes_in_its_place() throws Exception {
         // The chat may have one call in half a second: "checking" waits for its turn, and "queue #2" comes
         // meanwhile. Only the latest goes out, so the message never shows a screen already old.
-        try (var paced = new ApiOnFake(3, Duration.ofMillis(10), Pacer.system(), new TelegramConfig.FloodLimits(1000, 2))) {
+        try (var paced = new ApiOnFake(3, Duration.ofMillis(10), Pacer.system(), new TelegramConfig.FloodLimits(1000, 2, 1))) {
             var status = new StatusMessage(new StatusMessage.Shared(paced.api, Pacer.system(), timers, Duration.ZERO,
                     new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(1)), backlog), CHAT, null);
 

@@ -57,6 +57,14 @@ class TelegramConfigTest {
     }
 
     @Test
+    void a_chats_burst_is_at_least_one_call() {
+        assertThat(TelegramConfig.FloodLimits.TELEGRAM.burstPerChat()).isEqualTo(3);
+        assertThatThrownBy(() -> new TelegramConfig.FloodLimits(30, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a chat's burst is at least one call");
+    }
+
+    @Test
     void the_secrets_never_show_in_to_string() {
         String shown = TelegramConfig.webhook(TOKEN, "hook-secret_1").toString();
 

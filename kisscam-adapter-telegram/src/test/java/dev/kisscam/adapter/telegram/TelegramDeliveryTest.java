@@ -196,7 +196,7 @@ class TelegramDeliveryTest extends DeliveryContract {
     @Test
     void a_video_goes_before_a_crowd_of_status_edits_waiting_for_their_turn() throws Exception {
         // Point 8 of the reliability issue: every freed slot edited every waiting message, videos meeting 429s.
-        var slowly = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(10, 1000));
+        var slowly = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(10, 1000, 1));
         int crowd = 20;
         try (var paced = new TelegramAdapters(slowly, BotRig.STYLES, Pacer.system())) {
             for (int i = 0; i < crowd; i++) {
@@ -219,7 +219,7 @@ class TelegramDeliveryTest extends DeliveryContract {
 
     @Test
     void calls_keep_the_bot_wide_pace_and_each_chats_pace() throws Exception {
-        var paced = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(20, 10));
+        var paced = BotRig.testConfig(telegram).withFloodLimits(new TelegramConfig.FloodLimits(20, 10, 1));
         try (var adapters = new TelegramAdapters(paced, BotRig.STYLES, Pacer.system())) {
             for (int i = 0; i < 5; i++) {
                 adapters.delivery().draftExpired(requester());
