@@ -32,10 +32,10 @@ final class BurstMeasurement {
                     + " videos, one per user)");
             report.line("first photo -> last submission accepted by xAI: " + toLastSubmission.toMillis() + " ms");
             report.line("peak RSS (VmHWM, reset before the burst): " + mib(peaks.peakRssBytes()));
-            report.line("peak heap used (/metrics every 200 ms, " + peaks.heapSamples() + " samples, "
-                    + peaks.failedScrapes() + " failed): " + mib(peaks.peakHeapBytes()) + "; old generation at"
-                    + " most " + mib(peaks.peakOldGenerationBytes()) + "; heap committed at most "
-                    + mib(peaks.peakHeapCommittedBytes()));
+            GcLog.Peaks heap = peaks.heap();
+            report.line("peak heap used (before a collection, from the GC log, " + heap.collections()
+                    + " collections): " + mib(heap.beforeCollectionBytes()) + "; left after a collection at most "
+                    + mib(heap.afterCollectionBytes()) + "; heap committed at most " + mib(heap.committedBytes()));
             report.line("peak threads (/proc Threads every 100 ms): " + peaks.peakThreads()
                     + "; jvm_threads_peak_threads since start: " + threadsPeakSinceStart);
             report.line("CPU during the burst: " + cpu.summary(jobs));

@@ -18,7 +18,7 @@ final class CallWatch {
     /** Short against the seconds a burst takes; the moment a call is seen is late by at most about this. */
     private static final Duration POLL = Duration.ofMillis(10);
     /** The check may ask the bot for its metrics: often enough to give up early, seldom enough to cost nothing. */
-    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
 
     private final FakeBotApi telegram;
     private int next;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,14 @@ final class ChildBot implements AutoCloseable {
     private final int port;
     private final Path output;
 
-    private ChildBot(Process process, Instant startedAt, int port, Path output) {
+    private final GcLog gcLog;
+
+    private ChildBot(Process process, Instant startedAt, int port, Path output, GcLog gcLog) {
         this.process = process;
         this.startedAt = startedAt;
         this.port = port;
         this.output = output;
+        this.gcLog = gcLog;
     }
 
     static ChildBot start(Path directory, Map<String, String> env) throws IOException {
@@ -50,8 +54,13 @@ final class ChildBot implements AutoCloseable {
         Path output = Files.createTempFile(directory, "kisscam-", ".out");
         var withPort = new HashMap<>(env);
         withPort.put("PORT", String.valueOf(port));
+        // The collector's log is how the heap's peaks are measured: it costs the bot nothing.
+        var gcLog = new GcLog(Files.createTempFile(directory, "kisscam-gc-", ".log"));
+        var jvmArgs = new ArrayList<>(JVM_ARGS);
+        jvmArgs.add(gcLog.option());
         Instant startedAt = Instant.now();
-        return new ChildBot(PackagedProgram.start(directory, output, JVM_ARGS, withPort, "bot"), startedAt, port, output);
+        return new ChildBot(PackagedProgram.start(directory, output, jvmArgs, withPort, "bot"), startedAt, port, output,
+                gcLog);
     }
 
     /** Waits until /health answers 200: storage, provider and the update source are up. */
@@ -113,6 +122,10 @@ final class ChildBot implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    GcLog gcLog() {
+        return gcLog;
     }
 
     Metrics metrics() throws IOException, InterruptedException {

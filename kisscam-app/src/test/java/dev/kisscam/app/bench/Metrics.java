@@ -29,19 +29,6 @@ final class Metrics {
         return (long) sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
-    /** Heap the JVM has taken from the system, which is what shows in its RSS. */
-    long heapCommittedBytes() {
-        return (long) sum("jvm_memory_committed_bytes", "area=\"heap\"");
-    }
-
-    /**
-     * The old generation in use, G1's or the serial collector's (the launcher's): what outlived young collections,
-     * garbage of its own included.
-     */
-    long oldGenerationBytes() {
-        return (long) (sum("jvm_memory_used_bytes", "id=\"G1 Old Gen\"") + sum("jvm_memory_used_bytes", "id=\"Tenured Gen\""));
-    }
-
     /** Jobs that ended with a delivered video, since the bot started. */
     double delivered() {
         return value("kisscam_jobs_finished_total", "outcome=\"delivered\"").orElse(0);

@@ -4,34 +4,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Samples a bot while it works and keeps the highest values seen: threads and resident memory from
- * {@code /proc} every 100 ms, heap in use from {@code /metrics} every 200 ms. The two run on separate threads,
- * so a scrape that a busy bot answers slowly does not thin out the {@code /proc} samples. Heap in use includes
- * garbage not yet collected, which a large default heap lets pile up; the old generation holds what outlived
- * young collections, closer to what the bot really keeps. The kernel keeps the
- * true peak RSS itself ({@code VmHWM}); heap and threads are only as good as the sampling.
+ * Watches a bot while it works and keeps the highest values seen: threads from {@code /proc} every 100 ms,
+ * the heap from the collector's own log (in use just before each collection, and what each left behind,
+ * closer to what the bot really keeps). The kernel keeps the true peak RSS itself ({@code VmHWM}); threads are
+ * only as good as the sampling.
  */
 final class PeakSampler implements AutoCloseable {
     /** What was seen between start and close. */
-    record Peaks(long peakRssBytes, int peakThreads, long peakHeapBytes, long peakHeapCommittedBytes,
-            long peakOldGenerationBytes, int heapSamples, int failedScrapes) {
+    record Peaks(long peakRssBytes, int peakThreads, GcLog.Peaks heap) {
     }
 
     private final ChildBot bot;
-    private final ScheduledExecutorService sampling = Executors.newScheduledThreadPool(2,
-            Thread.ofPlatform().daemon().name("bench-sampler-", 0).factory());
+    private final long gcLogStart;
+    private final ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("bench-sampler").factory());
     private final AtomicInteger threads = new AtomicInteger();
-    private final AtomicLong heap = new AtomicLong();
-    private final AtomicLong heapCommitted = new AtomicLong();
-    private final AtomicLong oldGeneration = new AtomicLong();
-    private final AtomicInteger heapSamples = new AtomicInteger();
-    private final AtomicInteger failedScrapes = new AtomicInteger();
 
     private PeakSampler(ChildBot bot) {
         this.bot = bot;
+        this.gcLogStart = bot.gcLog().end();
     }
 
     /** Starts sampling, with the kernel's peak RSS started over so that it counts from now. */
@@ -39,7 +32,6 @@ final class PeakSampler implements AutoCloseable {
         ProcStatus.resetPeak(bot.pid());
         var sampler = new PeakSampler(bot);
         sampler.sampling.scheduleAtFixedRate(sampler::sampleProc, 0, 100, TimeUnit.MILLISECONDS);
-        sampler.sampling.scheduleAtFixedRate(sampler::sampleHeap, 0, 200, TimeUnit.MILLISECONDS);
         return sampler;
     }
 
@@ -49,26 +41,11 @@ final class PeakSampler implements AutoCloseable {
         sampling.awaitTermination(35, TimeUnit.SECONDS);
         ProcStatus last = ProcStatus.of(bot.pid());
         threads.accumulateAndGet(last.threads(), Math::max);
-        return new Peaks(last.peakRssBytes(), threads.get(), heap.get(), heapCommitted.get(), oldGeneration.get(),
-                heapSamples.get(), failedScrapes.get());
+        return new Peaks(last.peakRssBytes(), threads.get(), bot.gcLog().peaksSince(gcLogStart));
     }
 
     private void sampleProc() {
         threads.accumulateAndGet(ProcStatus.of(bot.pid()).threads(), Math::max);
-    }
-
-    private void sampleHeap() {
-        try {
-            Metrics metrics = bot.metrics();
-            heap.accumulateAndGet(metrics.heapUsedBytes(), Math::max);
-            heapCommitted.accumulateAndGet(metrics.heapCommittedBytes(), Math::max);
-            oldGeneration.accumulateAndGet(metrics.oldGenerationBytes(), Math::max);
-            heapSamples.incrementAndGet();
-        } catch (java.io.IOException e) {
-            failedScrapes.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
