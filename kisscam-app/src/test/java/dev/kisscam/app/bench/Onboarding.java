@@ -34,6 +34,17 @@ final class Onboarding {
         bot.awaitDelivered(deliveredBefore + users.size(), timeout);
     }
 
+    /**
+     * {@link #onboard} for {@code users} in groups of at most {@code atOnce}, one group after the other: as many
+     * first jobs as there are users, without more of them in the bot at once than a measurement itself runs.
+     */
+    static void onboardInGroups(ChildBot bot, FakeBotApi telegram, List<FakeBotApi.User> users, JobPhotos photos,
+            int atOnce, Duration timeout) throws Exception {
+        for (int from = 0; from < users.size(); from += atOnce) {
+            onboard(bot, telegram, users.subList(from, Math.min(from + atOnce, users.size())), photos, timeout);
+        }
+    }
+
     private static void ignore(BotApiCall call) {
     }
 }
