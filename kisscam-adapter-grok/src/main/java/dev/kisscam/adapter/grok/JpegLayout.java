@@ -1,5 +1,6 @@
 package dev.kisscam.adapter.grok;
 
+import dev.kisscam.core.domain.JpegBytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -178,12 +179,11 @@ final class JpegLayout {
      * 0xFF nor a restart marker. Scan data cannot contain any other marker, so this is exact.
      */
     private static int endOfScan(byte[] file, int from) {
-        for (int i = from; i + 1 < file.length; i++) {
-            if (file[i] == (byte) 0xFF) {
-                int next = u8(file, i + 1);
-                if (next != 0 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
-                    return i;
-                }
+        for (int i = JpegBytes.nextFF(file, from, file.length - 1); i + 1 < file.length;
+                i = JpegBytes.nextFF(file, i + 1, file.length - 1)) {
+            int next = u8(file, i + 1);
+            if (next != 0 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                return i;
             }
         }
         return file.length;

@@ -65,7 +65,7 @@ final class CrowdOverheadMeasurement {
             round(bot, everyone.subList(round * crowd, (round + 1) * crowd), generation, overheads);
         }
         CpuUse cpu = CpuUse.now(bot).since(cpuBefore);
-        String jit = JitUse.summary(jitBefore, JitUse.of(bot));
+        String jit = JitUse.summary(jitBefore, JitUse.of(bot), rounds * crowd);
         return new Result(crowd, rounds, warmUpRounds * crowd, Distribution.of(overheads), cpu, jit, bot.output());
     }
 

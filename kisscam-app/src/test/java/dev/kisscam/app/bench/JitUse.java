@@ -46,13 +46,16 @@ record JitUse(long compiled, Duration time) {
         return new JitUse(compiled - start.compiled, time.minus(start.time));
     }
 
-    /** {@code JIT in the bot: 412 methods compiled in 1.8 s}, or why there is no number. */
-    static String summary(Optional<JitUse> before, Optional<JitUse> after) {
+    /**
+     * {@code JIT in the bot: 412 methods compiled in 1.8 s (18 ms per job)}, or why there is no number: the
+     * compilers' share of the bot's CPU per job, which a server that has run for long no longer pays.
+     */
+    static String summary(Optional<JitUse> before, Optional<JitUse> after, int jobs) {
         if (before.isEmpty() || after.isEmpty()) {
             return "JIT in the bot: not readable (jstat -compiler)";
         }
         JitUse used = after.get().since(before.get());
-        return String.format(Locale.ROOT, "JIT in the bot: %d methods compiled in %.2f s", used.compiled,
-                used.time.toNanos() / 1e9);
+        return String.format(Locale.ROOT, "JIT in the bot: %d methods compiled in %.2f s (%.0f ms per job)",
+                used.compiled, used.time.toNanos() / 1e9, used.time.toNanos() / 1e6 / Math.max(1, jobs));
     }
 }

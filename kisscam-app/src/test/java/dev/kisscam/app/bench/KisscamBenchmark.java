@@ -28,9 +28,10 @@ class KisscamBenchmark {
     static final int USERS_IN_TURN = 6;
     /**
      * Unmeasured jobs of the measured kind before (a)'s and (d)'s measured ones, so that these find the bot's
-     * job path compiled, as a server that has run for a while does.
+     * job path compiled, as a server that has run for a while does. After 60 the C2 compiler still spent about
+     * half the bot's CPU of each measured job; the report says how much it still spends after these.
      */
-    static final int WARM_UP = Integer.getInteger("kisscam.bench.warmUp", 60);
+    static final int WARM_UP = Integer.getInteger("kisscam.bench.warmUp", 200);
     /**
      * The shortest generation in (a). The overhead hardly depends on it (a few more polls); a longer one would
      * only make the whole run longer.

@@ -101,7 +101,7 @@ final class OverheadMeasurement {
             after.add(Duration.ofNanos(delivered - accepted).minus(generation));
         }
         CpuUse cpu = CpuUse.now(bot).since(cpuBefore);
-        String jit = JitUse.summary(jitBefore, JitUse.of(bot));
+        String jit = JitUse.summary(jitBefore, JitUse.of(bot), samples);
         int questions = rig.xai.peopleQuestions() - visionBefore;
         if (questions != samples * photos.photos()) {
             throw new AssertionError(questions + " vision questions for " + samples + " jobs of " + photos.photos()

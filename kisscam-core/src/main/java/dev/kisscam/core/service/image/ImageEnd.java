@@ -1,6 +1,7 @@
 package dev.kisscam.core.service.image;
 
 import dev.kisscam.core.domain.ImageFormat;
+import dev.kisscam.core.domain.JpegBytes;
 
 /**
  * Watches an image's bytes go by and tells whether the file ended where its format says it ends, so a
@@ -47,6 +48,14 @@ sealed interface ImageEnd {
                         state = scanFollows ? State.SCAN : State.MARKER_FF;
                     }
                     continue;
+                }
+                if (state == State.SCAN) {
+                    // Compressed data: nothing but an 0xFF can change the state, so go straight to the next one.
+                    i = JpegBytes.nextFF(buffer, i, offset + count);
+                    if (i == offset + count) {
+                        break;
+                    }
+                    b = 0xff;
                 }
                 step(b);
             }

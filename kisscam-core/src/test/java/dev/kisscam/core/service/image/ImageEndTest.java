@@ -53,6 +53,20 @@ class ImageEndTest {
     }
 
     @Test
+    void a_jpeg_ends_at_its_last_byte_and_nowhere_before_whatever_the_slices() throws IOException {
+        for (byte[] jpeg : new byte[][] {TestImages.jpeg(800, 600, 3), progressiveJpeg(320, 240)}) {
+            for (int cut = jpeg.length - 600; cut <= jpeg.length; cut++) {
+                byte[] part = Arrays.copyOf(jpeg, cut);
+                assertThat(reachesEnd(ImageFormat.JPEG, part)).as("%d of %d bytes", cut, jpeg.length)
+                        .isEqualTo(cut == jpeg.length);
+                ImageEnd whole = ImageEnd.of(ImageFormat.JPEG);
+                whole.feed(part, 0, part.length);
+                assertThat(whole.reached()).as("%d of %d bytes at once", cut, jpeg.length).isEqualTo(cut == jpeg.length);
+            }
+        }
+    }
+
+    @Test
     void the_end_of_an_embedded_thumbnail_does_not_count() {
         byte[] thumbnail = TestImages.jpeg(64, 48, 9);
         byte[] jpeg = TestImages.jpeg(640, 480, 2);
