@@ -33,12 +33,8 @@ final class FloodControl implements AutoCloseable {
     /** A chat idle for this long has no pace left to keep. */
     private static final Duration CHAT_MEMORY = Duration.ofMinutes(1);
 
-    /**
-     * How urgent a call is, most urgent first. A {@code LOOKUP} (getFile) is no message and sends nothing to
-     * anyone: it waits for no pace at all, so ten users' photos arriving together are fetched together instead
-     * of a thirtieth of a second apart behind their own status messages.
-     */
-    enum Priority { VIDEO, ANSWER, STATUS, ACTION, LOOKUP }
+    /** How urgent a call is, most urgent first. */
+    enum Priority { VIDEO, ANSWER, STATUS, ACTION }
 
     /**
      * What a call waits for: its priority, and the chat whose pace it keeps, if any (a message or an edit; not
@@ -60,11 +56,6 @@ final class FloodControl implements AutoCloseable {
         /** Counted only against the bot-wide rate. */
         static Turn botWide(Priority priority) {
             return new Turn(priority, OptionalLong.empty());
-        }
-
-        /** A file lookup: counted against nothing. */
-        static Turn lookup() {
-            return new Turn(Priority.LOOKUP, OptionalLong.empty());
         }
     }
 
@@ -99,9 +90,6 @@ final class FloodControl implements AutoCloseable {
      * @throws InterruptedException when the caller is interrupted while it waits; it then had no turn
      */
     void awaitTurn(Turn turn) throws InterruptedException {
-        if (turn.priority() == Priority.LOOKUP) {
-            return;
-        }
         var granted = new CountDownLatch(1);
         Waiting call;
         lock.lock();

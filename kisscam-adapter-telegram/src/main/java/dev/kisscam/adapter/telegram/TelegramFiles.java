@@ -45,7 +45,7 @@ final class TelegramFiles {
     private InputStream open(String fileId) throws IOException {
         File file;
         try {
-            file = api.call(FloodControl.Turn.lookup(), GetFile.builder().fileId(fileId).build());
+            file = api.call(FloodControl.Turn.botWide(FloodControl.Priority.ANSWER), GetFile.builder().fileId(fileId).build());
         } catch (TelegramCallException e) {
             throw new IOException("getFile failed: " + e.getMessage(), e);
         }

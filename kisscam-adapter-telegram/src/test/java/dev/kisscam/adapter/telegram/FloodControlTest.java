@@ -81,20 +81,6 @@ class FloodControlTest {
         }
     }
 
-    @Test
-    void a_file_lookup_waits_for_no_pace_while_a_paced_call_waits_for_the_next_permit() throws Exception {
-        try (var flood = new FloodControl(new TelegramConfig.FloodLimits(1, 1, 1))) {
-            flood.awaitTurn(FloodControl.Turn.botWide(FloodControl.Priority.ACTION));
-            CompletableFuture<Void> paced = CompletableFuture.runAsync(
-                    () -> awaitQuietly(flood, FloodControl.Turn.botWide(FloodControl.Priority.ANSWER)), others);
-
-            long start = System.nanoTime();
-            flood.awaitTurn(FloodControl.Turn.lookup());
-            assertThat(since(start)).isLessThan(AT_ONCE);
-            assertThat(paced).as("this second's one permit is used: a paced call waits").isNotDone();
-        }
-    }
-
     private static FloodControl oneASecondPerChat(int burst) {
         return new FloodControl(new TelegramConfig.FloodLimits(BOT_WIDE, 1, burst));
     }
