@@ -2,6 +2,7 @@ package dev.kisscam.adapter.redis;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Tells the log when Redis stops answering for something asked many times a second, and what is done meanwhile,
@@ -16,6 +17,29 @@ public final class Outage {
     /** @param meanwhile what is done while Redis does not answer, as in "pacing calls in this process" */
     public Outage(String meanwhile) {
         this.meanwhile = meanwhile;
+    }
+
+    /** What Redis answers to {@code redis}; while it does not answer, what {@code meanwhile} gives instead. */
+    public <T> T answer(Supplier<T> redis, Supplier<T> meanwhile) {
+        try {
+            T answer = redis.get();
+            over();
+            return answer;
+        } catch (RedisUnavailable e) {
+            begun(e);
+            return meanwhile.get();
+        }
+    }
+
+    /** Has Redis do {@code redis}; while it does not answer, does {@code meanwhile} instead. */
+    public void run(Runnable redis, Runnable meanwhile) {
+        answer(() -> {
+            redis.run();
+            return null;
+        }, () -> {
+            meanwhile.run();
+            return null;
+        });
     }
 
     public void begun(RedisUnavailable e) {

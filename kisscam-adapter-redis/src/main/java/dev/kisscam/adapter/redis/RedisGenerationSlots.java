@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.redisson.api.RPermitExpirableSemaphore;
 
 /**
@@ -36,7 +35,7 @@ final class RedisGenerationSlots implements GenerationSlots {
 
     @Override
     public Optional<Slot> tryAcquire(Duration lease) {
-        return answer(Optional.empty(), () -> Optional.ofNullable(redis.call("taking a generation slot", client -> {
+        return outage.answer(() -> Optional.ofNullable(redis.call("taking a generation slot", client -> {
             RPermitExpirableSemaphore semaphore = semaphore();
             String permit = tryAcquire(semaphore, lease);
             // A Redis that restarted without its data has no slots at all: set them again rather than wait forever.
@@ -44,7 +43,7 @@ final class RedisGenerationSlots implements GenerationSlots {
                 permit = tryAcquire(semaphore, lease);
             }
             return permit;
-        })).map(HeldSlot::new));
+        })).<Slot>map(HeldSlot::new), Optional::empty);
     }
 
     private static String tryAcquire(RPermitExpirableSemaphore semaphore, Duration lease) {
@@ -58,23 +57,14 @@ final class RedisGenerationSlots implements GenerationSlots {
 
     @Override
     public int available() {
-        return answer(0, () -> redis.call("counting free generation slots", client -> semaphore().availablePermits()));
+        return outage.answer(() -> redis.call("counting free generation slots", client -> semaphore().availablePermits()),
+                () -> 0);
     }
 
     @Override
     public int inUse() {
-        return answer(0, () -> redis.call("counting held generation slots", client -> semaphore().acquiredPermits()));
-    }
-
-    private <T> T answer(T whileDown, Supplier<T> ask) {
-        try {
-            T answer = ask.get();
-            outage.over();
-            return answer;
-        } catch (RedisUnavailable e) {
-            outage.begun(e);
-            return whileDown;
-        }
+        return outage.answer(() -> redis.call("counting held generation slots", client -> semaphore().acquiredPermits()),
+                () -> 0);
     }
 
     private RPermitExpirableSemaphore semaphore() {

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -98,16 +97,7 @@ final class RedisModule extends AbstractModule {
             RedisRate shared = redis.rate(name, permits, period);
             Pace local = Pace.Source.LOCAL.of(name, permits, period, maxWait);
             var outage = new Outage("pacing " + name + " in this process");
-            return () -> {
-                try {
-                    boolean permitted = shared.acquire(maxWait);
-                    outage.over();
-                    return permitted;
-                } catch (RedisUnavailable e) {
-                    outage.begun(e);
-                    return local.acquire();
-                }
-            };
+            return () -> outage.answer(() -> shared.acquire(maxWait), local::acquire);
         };
     }
 
@@ -119,23 +109,12 @@ final class RedisModule extends AbstractModule {
         return new RememberedCounts() {
             @Override
             public Optional<PeopleCount> find(PhotoDigest digest) {
-                try {
-                    Optional<PeopleCount> found = counts.find(digest);
-                    outage.over();
-                    return found;
-                } catch (RedisUnavailable e) {
-                    outage.begun(e);
-                    return Optional.empty();
-                }
+                return outage.answer(() -> counts.find(digest), Optional::empty);
             }
 
             @Override
             public void remember(PhotoDigest digest, PeopleCount count) {
-                try {
-                    counts.remember(digest, count);
-                } catch (RedisUnavailable e) {
-                    outage.begun(e);
-                }
+                outage.run(() -> counts.remember(digest, count), () -> { });
             }
         };
     }
@@ -167,13 +146,7 @@ final class RedisModule extends AbstractModule {
             return new ChatOrder.Queue() {
                 @Override
                 public void offer(long chatId, long updateId, String update) {
-                    try {
-                        queues.offer(chatId, updateId, update);
-                        outage.over();
-                    } catch (RedisUnavailable e) {
-                        outage.begun(e);
-                        handler.handle(chatId, update);
-                    }
+                    outage.run(() -> queues.offer(chatId, updateId, update), () -> handler.handle(chatId, update));
                 }
 
                 @Override
@@ -194,13 +167,8 @@ final class RedisModule extends AbstractModule {
         return new AlbumStore() {
             @Override
             public void add(long chatId, String mediaGroupId, String item, Duration quietWindow) {
-                try {
-                    shared.add(chatId, mediaGroupId, item, quietWindow);
-                    outage.over();
-                } catch (RedisUnavailable e) {
-                    outage.begun(e);
-                    local.add(chatId, mediaGroupId, item, quietWindow);
-                }
+                outage.run(() -> shared.add(chatId, mediaGroupId, item, quietWindow),
+                        () -> local.add(chatId, mediaGroupId, item, quietWindow));
             }
 
             @Override
@@ -229,35 +197,23 @@ final class RedisModule extends AbstractModule {
             @Override
             public boolean keep(String waitingFor, String requester, String batch, int photos, int perRequester,
                     Duration keepFor) {
-                return orHere(outage, () -> shared.keep(waitingFor, requester, batch, photos, perRequester, keepFor),
+                return outage.answer(() -> shared.keep(waitingFor, requester, batch, photos, perRequester, keepFor),
                         () -> local.keep(waitingFor, requester, batch, photos, perRequester, keepFor));
             }
 
             @Override
             public List<String> take(String waitingFor, String requester) {
                 List<String> here = local.take(waitingFor, requester);
-                List<String> there = orHere(outage, () -> shared.take(waitingFor, requester), List::of);
+                List<String> there = outage.answer(() -> shared.take(waitingFor, requester), List::of);
                 return Stream.concat(here.stream(), there.stream()).toList();
             }
 
             @Override
             public Set<String> requesters(String waitingFor) {
                 Set<String> found = new HashSet<>(local.requesters(waitingFor));
-                found.addAll(orHere(outage, () -> shared.requesters(waitingFor), Set::of));
+                found.addAll(outage.answer(() -> shared.requesters(waitingFor), Set::of));
                 return Set.copyOf(found);
             }
         };
-    }
-
-    /** What Redis answers; while it does not, what this process does instead, and the outage is logged. */
-    private static <T> T orHere(Outage outage, Supplier<T> shared, Supplier<T> here) {
-        try {
-            T answer = shared.get();
-            outage.over();
-            return answer;
-        } catch (RedisUnavailable e) {
-            outage.begun(e);
-            return here.get();
-        }
     }
 }
