@@ -102,9 +102,4 @@ final class PixelCodec {
             throw new UnreadablePhoto("photo " + photo.key() + " cannot be decoded: " + e.getMessage(), e);
         }
     }
-
-    @Override
-    public String toString() {
-        return turbo.get().map(codec -> codec + ", ImageIO for other formats").orElse("ImageIO");
-    }
 }

@@ -145,9 +145,4 @@ final class TurboJpeg {
                 && image.getRaster().getSampleModelTranslateX() == 0
                 && image.getRaster().getSampleModelTranslateY() == 0;
     }
-
-    @Override
-    public String toString() {
-        return "libjpeg-turbo";
-    }
 }
