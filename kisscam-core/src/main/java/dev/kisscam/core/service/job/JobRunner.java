@@ -154,14 +154,17 @@ public final class JobRunner implements Dispatcher.Worker {
      */
     private void backOff(Job job, VideoGenerationException e) {
         Duration pause = e.retryAfter().filter(Duration::isPositive).orElse(DEFAULT_RATE_PAUSE);
-        Duration waited = Duration.between(job.createdAt(), jobs.now());
+        // One reading of the clock for the whole decision: a clock that moved between two readings could judge
+        // the job young enough to wait and then pause every submission from a later moment than that judgement.
+        Instant now = jobs.now();
+        Duration waited = Duration.between(job.createdAt(), now);
         Duration timeout = generator.pollingPolicy().timeout();
         if (waited.compareTo(timeout) >= 0) {
             failures.fail(job.id(), new Failure(FailureCode.SERVICE_BUSY,
                     "the provider's rate limit held the job for longer than " + timeout + ": " + e.getMessage()));
             return;
         }
-        providerPause.pauseUntil(jobs.now().plus(pause));
+        providerPause.pauseUntil(now.plus(pause));
         LOG.log(Level.INFO, "job " + job.id() + ": the provider is at its rate limit; back in the queue for " + pause);
         jobs.moveTo(job.id(), new JobState.Queued());
     }
